@@ -1,0 +1,77 @@
+// Lint rules enforce the architecture's import direction (see README, "Architecture"):
+// domain is pure; only src/map touches MapLibre; browser code never reaches the Node pipeline.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const mapLibraries = [
+  { name: 'maplibre-gl', message: 'Only src/map imports MapLibre.' },
+  { name: 'react-map-gl', message: 'Only src/map imports react-map-gl.' },
+  { name: 'react-map-gl/maplibre', message: 'Only src/map imports react-map-gl.' },
+];
+const pipelinePatterns = [
+  { group: ['**/pipeline', '**/pipeline/**'], message: 'The Node pipeline is never imported by browser code.' },
+  { group: ['node:*'], message: 'Browser code cannot use Node built-ins.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'bench/results/**', 'bench/.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          ...mapLibraries,
+          { name: 'react', message: 'src/domain is pure TypeScript: no React.' },
+          { name: 'react-dom', message: 'src/domain is pure TypeScript: no React.' },
+          { name: 'zustand', message: 'src/domain holds no state.' },
+        ],
+        patterns: [
+          ...pipelinePatterns,
+          { group: ['**/state/**', '**/map/**', '**/features/**', '**/app/**'], message: 'src/domain depends on nothing else in src.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'localStorage', 'fetch'],
+    },
+  },
+  {
+    files: ['src/state/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: mapLibraries,
+        patterns: [...pipelinePatterns, { group: ['**/map/**', '**/features/**', '**/app/**'], message: 'src/state depends only on src/domain.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: mapLibraries,
+        patterns: [...pipelinePatterns, { group: ['**/app/**'], message: 'Features do not import the app shell.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/map/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: pipelinePatterns }],
+    },
+  },
+  {
+    files: ['src/pipeline/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...mapLibraries, { name: 'react', message: 'The pipeline is a Node CLI.' }],
+        patterns: [{ group: ['**/state/**', '**/map/**', '**/features/**', '**/app/**'], message: 'The pipeline uses only src/domain.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,62 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useAppStore } from '../state/store';
+import { loadInitiatives } from '../state/load-initiatives';
+import { FilterPanel } from '../features/filters/FilterPanel';
+import { ResultsList } from '../features/results-list/ResultsList';
+import { DetailsPanel } from '../features/details/DetailsPanel';
+import { ExportControls } from '../features/export/ExportControls';
+import { EmbedControl } from '../features/embed/EmbedControl';
+import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
+import { CommuneSearch } from '../features/commune-search/CommuneSearch';
+
+// The map library is large: load it after the shell (filters, list) has painted.
+const MapView = lazy(() => import('../map/MapView'));
+
+export function App() {
+  const status = useAppStore((state) => state.status);
+  const errorMessage = useAppStore((state) => state.errorMessage);
+
+  useEffect(() => {
+    void loadInitiatives();
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#results">Aller à la liste des initiatives</a>
+      <header className="app-header">
+        <h1>Carte ESS</h1>
+        <p className="app-tagline">Initiatives de l’économie sociale et solidaire</p>
+      </header>
+      <div className="app-body">
+        <aside className="side-panel" aria-label="Filtres et résultats">
+          {/* slot: commune-search */}
+          <CommuneSearch />
+          {/* slot: filters */}
+          <FilterPanel />
+          {/* slot: export */}
+          <ExportControls />
+          {/* slot: embed */}
+          <EmbedControl />
+          {/* slot: statistics */}
+          <StatisticsPanel />
+          {/* slot: results-list */}
+          <ResultsList />
+        </aside>
+        <main className="map-area">
+          {status === 'loading' && <p className="loading" role="status">Chargement des initiatives…</p>}
+          {status === 'error' && (
+            <div className="load-error" role="alert">
+              <p>{errorMessage}</p>
+              <button type="button" onClick={() => void loadInitiatives()}>Réessayer</button>
+            </div>
+          )}
+          <Suspense fallback={<div className="map-loading">Chargement de la carte…</div>}>
+            <MapView />
+          </Suspense>
+          {/* slot: details */}
+          <DetailsPanel />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ThemeId } from './themes';
+import type { TerritoryId } from './territories';
+
+export type ThemeMatch = 'any' | 'all';
+
+/** The user's filters (CONTRACT §4). Empty arrays mean "no constraint". */
+export interface Filters {
+  themes: ThemeId[];
+  match: ThemeMatch;
+  territories: TerritoryId[];
+  departments: string[];
+  query: string;
+}
+
+export const EMPTY_FILTERS: Filters = Object.freeze({
+  themes: [],
+  match: 'any',
+  territories: [],
+  departments: [],
+  query: '',
+}) as Filters;
