@@ -14,6 +14,15 @@ export interface AppState {
   /** Indices into `initiatives` of those the filters keep, in data order. */
   visibleIndices: number[];
   selectedId: string | null;
+  /** A commune the user picked (commune search or geolocation): the list is ordered by distance from it. */
+  origin: GeoOrigin | null;
+  sort: ListSort;
+  /** 'in-view' keeps in the list only what the map shows. */
+  listScope: 'all' | 'in-view';
+  /** The map's current bounds [west, south, east, north], reported by the map. */
+  viewBounds: [number, number, number, number] | null;
+  /** A camera request for the map (zoom here, commune chosen); the map consumes it. */
+  mapFocus: MapFocus | null;
 
   setLoading: () => void;
   setInitiatives: (initiatives: Initiative[]) => void;
@@ -21,6 +30,25 @@ export interface AppState {
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
   select: (id: string | null) => void;
+  setOrigin: (origin: GeoOrigin | null) => void;
+  setSort: (sort: ListSort) => void;
+  setListScope: (scope: 'all' | 'in-view') => void;
+  setViewBounds: (bounds: [number, number, number, number] | null) => void;
+  focusMap: (focus: MapFocus | null) => void;
+}
+
+export interface GeoOrigin {
+  label: string;
+  longitude: number;
+  latitude: number;
+}
+
+export type ListSort = 'name' | 'commune' | 'distance';
+
+export interface MapFocus {
+  longitude: number;
+  latitude: number;
+  zoom: number;
 }
 
 const initialData = {
@@ -29,7 +57,12 @@ const initialData = {
   initiatives: [] as Initiative[],
   filters: EMPTY_FILTERS,
   visibleIndices: [] as number[],
-  selectedId: null,
+  selectedId: null as string | null,
+  origin: null as GeoOrigin | null,
+  sort: 'name' as ListSort,
+  listScope: 'all' as 'all' | 'in-view',
+  viewBounds: null as [number, number, number, number] | null,
+  mapFocus: null as MapFocus | null,
 };
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -44,6 +77,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
   },
   resetFilters: () => set({ filters: EMPTY_FILTERS, visibleIndices: filterInitiatives(get().initiatives, EMPTY_FILTERS) }),
   select: (id) => set({ selectedId: id }),
+  setOrigin: (origin) => set({ origin, sort: origin ? 'distance' : get().sort === 'distance' ? 'name' : get().sort }),
+  setSort: (sort) => set({ sort }),
+  setListScope: (listScope) => set({ listScope }),
+  setViewBounds: (viewBounds) => set({ viewBounds }),
+  focusMap: (mapFocus) => set({ mapFocus }),
 }));
 
 /** Restores the initial state; tests call it in beforeEach. */
