@@ -43,7 +43,7 @@ export function App() {
           <ResultsList />
         </aside>
         <main className="map-area">
-          {status === 'loading' && <p className="loading" role="status">Chargement des initiatives…</p>}
+          {status === 'loading' && <p className="loading" aria-live="polite">Chargement des initiatives…</p>}
           {status === 'error' && (
             <div className="load-error" role="alert">
               <p>{errorMessage}</p>
