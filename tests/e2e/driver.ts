@@ -1,0 +1,145 @@
+/**
+ * The small driver every end-to-end spec goes through: one real Chromium (Debian's),
+ * the built app served on localhost, and no network beyond this machine.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { describe, inject } from 'vitest';
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+/** `describe`, skipped (loudly, by the global setup) when no Chromium is installed. */
+export function describeE2E(name: string, body: () => void): void {
+  if (inject('e2eAvailable')) describe(name, body);
+  else describe.skip(`${name} (no Chromium)`, body);
+}
+
+export function appUrl(): string {
+  return inject('appUrl');
+}
+
+export function partnerUrl(): string {
+  return inject('partnerUrl');
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: CHROMIUM_FLAGS });
+}
+
+export interface GeoJsonFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Record<string, unknown> & {
+    id: string;
+    name: string;
+    themes: string[];
+    territory: string;
+    department: string;
+    commune: string;
+    description: string;
+  };
+}
+
+/** The features of the bundled data, as the built app serves them. */
+export function bundledFeatures(): GeoJsonFeature[] {
+  const text = readFileSync(join(inject('distDirectory'), 'data/initiatives.geojson'), 'utf8');
+  return (JSON.parse(text) as { features: GeoJsonFeature[] }).features;
+}
+
+export type DataOverride = object | { status: number } | { body: string };
+
+export interface OpenOptions {
+  /** Query string without '?', e.g. 'themes=mobilite&dep=52'. */
+  query?: string;
+  /** Hash without '#'. */
+  hash?: string;
+  viewport?: { width: number; height: number };
+  /** Replaces data/initiatives.geojson for this page: a document, an HTTP status or a raw body. */
+  data?: DataOverride;
+  /** Opens this URL (absolute) instead of the app, e.g. the partner page. */
+  url?: string;
+}
+
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught page errors and console errors seen so far. */
+  errors: string[];
+  count: () => Promise<number>;
+  waitForMapIdle: (timeoutMs?: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+function isLocal(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
+    return hostname === '127.0.0.1' || hostname === 'localhost';
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the number in the role="status" element that announces the count. */
+export async function readCount(page: Page, timeoutMs = 20_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      for (const element of Array.from(document.querySelectorAll('[role="status"]'))) {
+        const digits = (element.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '').match(/\d+/);
+        if (digits && /initiative/i.test(element.textContent ?? '')) return Number(digits[0]);
+      }
+      return null;
+    },
+    undefined,
+    { timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppPage> {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    acceptDownloads: true,
+    locale: 'fr-FR',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!isLocal(url)) return route.abort('internetdisconnected');
+    if (options.data && /\/data\/initiatives\.geojson(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
+      const data = options.data;
+      if ('status' in data && typeof data.status === 'number') return route.fulfill({ status: data.status, body: 'erreur' });
+      if ('body' in data && typeof data.body === 'string') return route.fulfill({ status: 200, contentType: 'application/json', body: data.body });
+      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
+    }
+    return route.continue();
+  });
+  const target = options.url ?? `${appUrl()}${options.query ? `?${options.query}` : ''}${options.hash ? `#${options.hash}` : ''}`;
+  await page.goto(target);
+  return {
+    page,
+    context,
+    errors,
+    count: () => readCount(page),
+    waitForMapIdle: async (timeoutMs = 30_000) => {
+      await page.waitForSelector('[data-testid="map"][data-map-status="idle"]', { timeout: timeoutMs });
+    },
+    close: () => context.close(),
+  };
+}
