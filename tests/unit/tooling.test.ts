@@ -1,0 +1,38 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+// Strict typing and the import-direction lint rules are part of the architecture:
+// they run with the tests so a violation fails CI like any other regression.
+function run(command: string, args: string[], input?: string): { code: number; output: string } {
+  try {
+    const output = execFileSync(command, args, { encoding: 'utf8', stdio: 'pipe', input });
+    return { code: 0, output };
+  } catch (error) {
+    const failure = error as { status?: number; stdout?: string; stderr?: string };
+    return { code: failure.status ?? 1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` };
+  }
+}
+
+describe('tooling', () => {
+  it('type-checks under strict TypeScript', () => {
+    const result = run('npx', ['tsc', '--noEmit', '-p', '.']);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  }, 180_000);
+
+  it('passes the lint rules that enforce the import direction', () => {
+    const result = run('npx', ['eslint', '.', '--max-warnings', '0']);
+    expect(result.output.trim()).toBe('');
+    expect(result.code).toBe(0);
+  }, 180_000);
+
+  it.each([
+    ['src/domain/probe.ts', "import { useState } from 'react';\nexport const probe = useState;\n", 'no React'],
+    ['src/features/probe.ts', "import { Map } from 'maplibre-gl';\nexport const probe = Map;\n", 'Only src/map imports MapLibre'],
+    ['src/state/probe.ts', "import { main } from '../pipeline/cli';\nexport const probe = main;\n", 'never imported by browser code'],
+  ])('rejects a forbidden import in %s', (filename, source, reason) => {
+    const result = run('npx', ['eslint', '--stdin', '--stdin-filename', filename], source);
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(reason);
+  }, 60_000);
+});
