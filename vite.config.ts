@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
 
 const port = Number(process.env.PORT ?? 5173);
 
@@ -9,5 +10,14 @@ export default defineConfig({
   base: './',
   server: { port, strictPort: true, host: 'localhost' },
   preview: { port, strictPort: true, host: 'localhost' },
-  build: { sourcemap: false, chunkSizeWarningLimit: 1500 },
+  build: {
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        accessibilite: resolve(import.meta.dirname, 'accessibilite.html'),
+      },
+    },
+  },
 });

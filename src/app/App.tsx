@@ -26,6 +26,7 @@ export function App() {
       <header className="app-header">
         <h1>Carte ESS</h1>
         <p className="app-tagline">Initiatives de l’économie sociale et solidaire</p>
+        <a className="accessibility-link" href="accessibilite.html">Accessibilité : partiellement conforme</a>
       </header>
       <div className="app-body">
         <aside className="side-panel" aria-label="Filtres et résultats">
