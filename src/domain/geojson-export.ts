@@ -1,0 +1,34 @@
+import type { Initiative } from './initiative';
+
+export const GEOJSON_MEDIA_TYPE = 'application/geo+json;charset=utf-8';
+
+/**
+ * The shown initiatives as a GeoJSON FeatureCollection with the published properties
+ * (CONTRACT §3), so an export can be loaded back by the app or any GIS tool.
+ */
+export function buildGeoJson(initiatives: readonly Initiative[], indices: readonly number[]): string {
+  const features = [];
+  for (const index of indices) {
+    const initiative = initiatives[index];
+    if (!initiative) continue;
+    features.push({
+      type: 'Feature' as const,
+      geometry: { type: 'Point' as const, coordinates: [initiative.longitude, initiative.latitude] },
+      properties: {
+        id: initiative.id,
+        name: initiative.name,
+        themes: initiative.themes,
+        territory: initiative.territory,
+        commune: initiative.commune,
+        insee: initiative.insee,
+        department: initiative.department,
+        description: initiative.description,
+        source: initiative.source,
+        website: initiative.website,
+        legalForm: initiative.legalForm,
+        approximate: initiative.approximate,
+      },
+    });
+  }
+  return JSON.stringify({ type: 'FeatureCollection', features });
+}
