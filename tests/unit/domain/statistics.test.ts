@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { computeStatistics, statisticsCsv } from '../../../src/domain/statistics';
+import type { Initiative } from '../../../src/domain/initiative';
+import { THEMES, THEME_IDS, type ThemeId } from '../../../src/domain/themes';
+import { TERRITORIES, TERRITORY_IDS, type TerritoryId } from '../../../src/domain/territories';
+import { DEPARTMENTS } from '../../../src/domain/departments';
+
+function makeInitiative(index: number, themes: ThemeId[], territory: TerritoryId, department: string): Initiative {
+  return {
+    id: `i${index}`, name: `Initiative ${index}`, themes, territory, commune: 'X', insee: '52499', department,
+    description: '', source: '', website: '', legalForm: '', longitude: 5, latitude: 47, approximate: false,
+  };
+}
+
+const initiativeArbitrary = fc.record({
+  themes: fc.uniqueArray(fc.constantFrom(...THEME_IDS), { minLength: 1, maxLength: 7 }),
+  territory: fc.constantFrom(...TERRITORY_IDS),
+  department: fc.constantFrom('52', '62', '2A', '2B', '971', '976', '75', '01'),
+});
+
+describe('statistics of the initiatives shown', () => {
+  it('equal a brute-force count per theme, territory and département', () => {
+    fc.assert(
+      fc.property(fc.array(initiativeArbitrary, { maxLength: 80 }), fc.array(fc.boolean(), { maxLength: 80 }), (specs, keep) => {
+        const initiatives = specs.map((spec, index) => makeInitiative(index, spec.themes, spec.territory, spec.department));
+        const indices = initiatives.map((_, index) => index).filter((index) => keep[index] ?? true);
+        const shown = indices.map((index) => initiatives[index]!);
+        const statistics = computeStatistics(initiatives, indices);
+
+        expect(statistics.total).toBe(shown.length);
+        for (const theme of THEMES) {
+          const row = statistics.byTheme.find((candidate) => candidate.key === theme.id);
+          expect(row?.label).toBe(theme.label);
+          expect(row?.count).toBe(shown.filter((initiative) => initiative.themes.includes(theme.id)).length);
+        }
+        for (const territory of TERRITORIES) {
+          expect(statistics.byTerritory.find((row) => row.key === territory.id)?.count).toBe(
+            shown.filter((initiative) => initiative.territory === territory.id).length,
+          );
+        }
+        const departmentCodes = new Set(shown.map((initiative) => initiative.department));
+        expect(statistics.byDepartment.map((row) => row.key).sort()).toEqual([...departmentCodes].sort());
+        for (const row of statistics.byDepartment) {
+          expect(row.count).toBe(shown.filter((initiative) => initiative.department === row.key).length);
+          expect(row.label).toBe(DEPARTMENTS.find((department) => department.code === row.key)?.name);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lists the most frequent first', () => {
+    const initiatives = [
+      makeInitiative(0, ['mobilite'], 'rural', '52'),
+      makeInitiative(1, ['mobilite', 'commerces'], 'rural', '62'),
+      makeInitiative(2, ['mobilite'], 'qpv', '62'),
+    ];
+    const statistics = computeStatistics(initiatives, [0, 1, 2]);
+    expect(statistics.byTheme.slice(0, 2).map((row) => [row.label, row.count])).toEqual([['Mobilité', 3], ['Commerces de proximité', 1]]);
+    expect(statistics.byTerritory[0]).toMatchObject({ key: 'rural', count: 2 });
+    expect(statistics.byDepartment.map((row) => `${row.label} ${row.count}`)).toEqual(['Pas-de-Calais 2', 'Haute-Marne 1']);
+    expect(statistics.byTheme[0]?.share).toBe(1);
+  });
+
+  it('gives zero everywhere when nothing is shown', () => {
+    const statistics = computeStatistics([makeInitiative(0, ['mobilite'], 'rural', '52')], []);
+    expect(statistics.total).toBe(0);
+    expect(statistics.byTheme.every((row) => row.count === 0 && row.share === 0)).toBe(true);
+    expect(statistics.byDepartment).toEqual([]);
+  });
+
+  it('counts 100,000 initiatives in a few milliseconds', () => {
+    const initiatives = Array.from({ length: 100_000 }, (_, index) =>
+      makeInitiative(index, [THEME_IDS[index % 7]!, THEME_IDS[(index * 3) % 7]!], TERRITORY_IDS[index % 4]!, DEPARTMENTS[index % 101]!.code));
+    const indices = initiatives.map((_, index) => index);
+    const firstStarted = performance.now();
+    computeStatistics(initiatives, indices);
+    const first = performance.now() - firstStarted;
+    let again = Number.POSITIVE_INFINITY;
+    let statistics = computeStatistics(initiatives, indices);
+    for (let round = 0; round < 5; round += 1) {
+      const started = performance.now();
+      statistics = computeStatistics(initiatives, indices);
+      again = Math.min(again, performance.now() - started);
+    }
+    console.info(`statistics 100k: first ${first.toFixed(1)} ms (prepares columns), then ${again.toFixed(1)} ms`);
+    expect(statistics.total).toBe(100_000);
+    expect(statistics.byDepartment).toHaveLength(101);
+    expect(again).toBeLessThan(50);
+  });
+});
+
+describe('statistics as CSV', () => {
+  it('reads back as the table, with French separators', () => {
+    const initiatives = [makeInitiative(0, ['mobilite'], 'rural', '2A'), makeInitiative(1, ['mobilite'], 'rural', '52'), makeInitiative(2, ['alimentation'], 'urbain', '52')];
+    const statistics = computeStatistics(initiatives, [0, 1, 2]);
+    const csv = statisticsCsv('departments', statistics.byDepartment);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(parsed).toEqual([
+      ['code département', 'département', 'initiatives', 'part des initiatives (%)'],
+      ['52', 'Haute-Marne', '2', '66,7'],
+      ['2A', 'Corse-du-Sud', '1', '33,3'],
+    ]);
+    const themes = Papa.parse<string[]>(statisticsCsv('themes', statistics.byTheme).slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(themes[1]).toEqual(['Mobilité', '2', '66,7']);
+    expect(themes).toHaveLength(8);
+  });
+
+  it('never lets a label run as a spreadsheet formula', () => {
+    const csv = statisticsCsv('themes', [{ key: 'x', label: '=HYPERLINK("http://evil")\nsecond', count: 1, share: 1 }]);
+    const row = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data[1]!;
+    expect(row[0]!.startsWith("'=")).toBe(true);
+  });
+});
