@@ -1,34 +1,336 @@
+import { DEPARTMENTS } from './departments';
 import type { Filters } from './filters';
 import type { Initiative } from './initiative';
+import { TERRITORY_IDS } from './territories';
+import { THEME_IDS } from './themes';
+
+// These run on 100,000 names and descriptions: each costly step (normalize, regexps that
+// match at every space) only runs when a cheap test says the text needs it.
+const NON_ASCII = /[^\u0020-\u007e]/;
+const NEEDS_CLEANING = /[^a-z0-9 ]| {2}|^ | $/;
 
 /** Lower-cases, strips accents and punctuation so "st julien" matches « Saint-Julien ». */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  let value = text.toLowerCase();
+  if (NON_ASCII.test(value)) {
+    value = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
+  }
+  if (NEEDS_CLEANING.test(value)) {
+    value = value.replace(/[^a-z0-9 ]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  }
+  return value;
 }
 
-/** Simple reference implementation: indices of the initiatives matching every facet. */
-export function filterInitiatives(initiatives: readonly Initiative[], filters: Filters): number[] {
-  const words = normalizeText(filters.query).split(' ').filter(Boolean);
-  const result: number[] = [];
-  initiatives.forEach((initiative, index) => {
-    if (filters.themes.length > 0) {
-      const hits = filters.themes.filter((theme) => initiative.themes.includes(theme)).length;
-      if (filters.match === 'all' ? hits < filters.themes.length : hits === 0) return;
-    }
-    if (filters.territories.length > 0 && !filters.territories.includes(initiative.territory)) return;
-    if (filters.departments.length > 0 && !filters.departments.includes(initiative.department)) return;
-    if (words.length > 0) {
-      const haystack = normalizeText(`${initiative.name} ${initiative.commune} ${initiative.description}`);
-      if (!words.every((word) => haystack.includes(word))) return;
-    }
-    result.push(index);
+/** A key whose plain string order is the French alphabetical order, numbers in natural order. */
+function sortKey(text: string): string {
+  const normalized = normalizeText(text);
+  return /[0-9]/.test(normalized) ? normalized.replace(/[0-9]+/g, (digits) => digits.padStart(12, '0')) : normalized;
+}
+
+function orderByKeys(keys: readonly string[]): Uint32Array {
+  // Plain string comparison of pre-folded keys: a collator is several times slower at 100,000.
+  const order = new Uint32Array(keys.length);
+  for (let position = 0; position < order.length; position += 1) order[position] = position;
+  return order.sort((left, right) => {
+    const a = keys[left] as string;
+    const b = keys[right] as string;
+    return a < b ? -1 : a > b ? 1 : left - right;
   });
+}
+
+// French place names abbreviate Saint/Sainte; searching either form must find both.
+const ABBREVIATIONS: Readonly<Record<string, string>> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
+
+/** Normalised text with st/ste expanded, as stored for the text search. */
+export function normalizeSearchText(text: string): string {
+  const normalized = normalizeText(text);
+  if (!/\bste?s?\b/.test(normalized)) return normalized;
+  return normalized.replace(/\bste?s?\b/g, (word) => ABBREVIATIONS[word] ?? word);
+}
+
+/**
+ * The words of a query, each with its accepted spellings. A typed "st" may be the start of
+ * "stade" as well as an abbreviation of "saint", so both are accepted.
+ */
+export function queryTerms(query: string): string[][] {
+  return normalizeText(query)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => {
+      const expansion = ABBREVIATIONS[word];
+      return expansion ? [word, expansion] : [word];
+    });
+}
+
+/** Index of a département code in DEPARTMENTS; codes outside the COG share the last slot. */
+export const UNKNOWN_DEPARTMENT = DEPARTMENTS.length;
+const departmentSlot = new Map(DEPARTMENTS.map((department, slot) => [department.code, slot]));
+const territorySlot = new Map(TERRITORY_IDS.map((id, slot) => [id as string, slot]));
+const themeSlot = new Map(THEME_IDS.map((id, slot) => [id as string, slot]));
+
+
+/**
+ * Columnar view of one dataset, built once, so that filtering and facet counting at
+ * 100,000 initiatives are tight loops over typed arrays rather than object walks.
+ * The search text and the sort orders are built the first time they are needed.
+ */
+export class InitiativeIndex {
+  readonly size: number;
+  /** Bit i set when the initiative has THEME_IDS[i]. */
+  readonly themeMasks: Uint8Array;
+  /** Slot in TERRITORY_IDS. */
+  readonly territories: Uint8Array;
+  /** Slot in DEPARTMENTS, UNKNOWN_DEPARTMENT when outside the COG. */
+  readonly departments: Uint8Array;
+  private searchTexts: string[] | null = null;
+  private nameOrderCache: Uint32Array | null = null;
+  private communeOrderCache: Uint32Array | null = null;
+  private lastQuery: { key: string; matches: Uint8Array } | null = null;
+
+  constructor(readonly initiatives: readonly Initiative[]) {
+    const size = initiatives.length;
+    this.size = size;
+    this.themeMasks = new Uint8Array(size);
+    this.territories = new Uint8Array(size);
+    this.departments = new Uint8Array(size);
+    for (let position = 0; position < size; position += 1) {
+      const initiative = initiatives[position] as Initiative;
+      let mask = 0;
+      for (const theme of initiative.themes) {
+        const slot = themeSlot.get(theme);
+        if (slot !== undefined) mask |= 1 << slot;
+      }
+      this.themeMasks[position] = mask;
+      this.territories[position] = territorySlot.get(initiative.territory) ?? 0;
+      this.departments[position] = departmentSlot.get(initiative.department) ?? UNKNOWN_DEPARTMENT;
+    }
+  }
+
+  /** Slot of a département code in the facet counts (UNKNOWN_DEPARTMENT when outside the COG). */
+  departmentSlotOf(code: string): number {
+    return departmentSlot.get(code) ?? UNKNOWN_DEPARTMENT;
+  }
+
+  /** Indices sorted by name (French collation), ties by commune. */
+  get nameOrder(): Uint32Array {
+    if (!this.nameOrderCache) {
+      this.nameOrderCache = orderByKeys(this.initiatives.map((initiative) => `${sortKey(initiative.name)}\u0002${sortKey(initiative.commune)}`));
+    }
+    return this.nameOrderCache;
+  }
+
+  /** Indices sorted by commune, then name. */
+  get communeOrder(): Uint32Array {
+    if (!this.communeOrderCache) {
+      this.communeOrderCache = orderByKeys(this.initiatives.map((initiative) => `${sortKey(initiative.commune)}\u0002${sortKey(initiative.name)}`));
+    }
+    return this.communeOrderCache;
+  }
+
+  /** 1 for each initiative whose name, commune or description contains every word of the query; null when the query is empty. */
+  queryMatches(query: string): Uint8Array | null {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return null;
+    const key = JSON.stringify(terms);
+    if (this.lastQuery?.key === key) return this.lastQuery.matches;
+    if (!this.searchTexts) {
+      this.searchTexts = this.initiatives.map((initiative) =>
+        normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`),
+      );
+    }
+    const texts = this.searchTexts;
+    const matches = new Uint8Array(this.size);
+    for (let position = 0; position < this.size; position += 1) {
+      const text = texts[position] as string;
+      let keep = 1;
+      for (const spellings of terms) {
+        let found = false;
+        for (const spelling of spellings) {
+          if (text.includes(spelling)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) {
+          keep = 0;
+          break;
+        }
+      }
+      matches[position] = keep;
+    }
+    this.lastQuery = { key, matches };
+    return matches;
+  }
+}
+
+/** For each option, how many initiatives it would give with the other facets applied. */
+export interface FacetCounts {
+  /** Aligned with THEMES. In « tous » mode the theme facet itself applies too, since a further theme narrows the result. */
+  themes: number[];
+  /** Aligned with TERRITORIES. */
+  territories: number[];
+  /** Aligned with DEPARTMENTS. */
+  departments: number[];
+}
+
+export interface FilterResult {
+  /** Indices of the kept initiatives, in data order. */
+  indices: number[];
+  counts: FacetCounts;
+}
+
+/** Applies every facet (AND across facets) and counts the options, in one pass. */
+export function applyFilters(index: InitiativeIndex, filters: Filters): FilterResult {
+  let wantedThemes = 0;
+  for (const theme of filters.themes) {
+    const slot = themeSlot.get(theme);
+    if (slot !== undefined) wantedThemes |= 1 << slot;
+  }
+  // An unknown theme keeps nothing rather than being silently dropped.
+  const impossibleTheme = filters.themes.some((theme) => !themeSlot.has(theme));
+  const matchAll = filters.match === 'all';
+  let wantedTerritories = 0;
+  for (const territory of filters.territories) {
+    const slot = territorySlot.get(territory);
+    if (slot !== undefined) wantedTerritories |= 1 << slot;
+  }
+  const territoryConstrained = filters.territories.length > 0;
+  let wantedDepartments: Uint8Array | null = null;
+  if (filters.departments.length > 0) {
+    wantedDepartments = new Uint8Array(UNKNOWN_DEPARTMENT + 1);
+    for (const code of filters.departments) {
+      const slot = departmentSlot.get(code);
+      if (slot !== undefined) wantedDepartments[slot] = 1;
+    }
+  }
+  const queryMatches = index.queryMatches(filters.query);
+
+  const themeCounts = new Int32Array(THEME_IDS.length);
+  const territoryCounts = new Int32Array(TERRITORY_IDS.length);
+  const departmentCounts = new Int32Array(UNKNOWN_DEPARTMENT + 1);
+  const indices: number[] = [];
+  const { themeMasks, territories, departments, size } = index;
+  const themeConstrained = filters.themes.length > 0;
+
+  for (let position = 0; position < size; position += 1) {
+    const mask = themeMasks[position] as number;
+    const territory = territories[position] as number;
+    const department = departments[position] as number;
+    const themeFails = themeConstrained
+      && (impossibleTheme || (matchAll ? (mask & wantedThemes) !== wantedThemes : (mask & wantedThemes) === 0));
+    const territoryFails = territoryConstrained && (wantedTerritories & (1 << territory)) === 0;
+    const departmentFails = wantedDepartments !== null && wantedDepartments[department] === 0;
+    const queryFails = queryMatches !== null && queryMatches[position] === 0;
+    const failures = +themeFails + +territoryFails + +departmentFails + +queryFails;
+    if (failures === 0) {
+      indices.push(position);
+      territoryCounts[territory] = (territoryCounts[territory] as number) + 1;
+      departmentCounts[department] = (departmentCounts[department] as number) + 1;
+      countThemes(themeCounts, mask);
+    } else if (failures === 1) {
+      if (themeFails) {
+        if (!matchAll) countThemes(themeCounts, mask);
+      } else if (territoryFails) {
+        territoryCounts[territory] = (territoryCounts[territory] as number) + 1;
+      } else if (departmentFails) {
+        departmentCounts[department] = (departmentCounts[department] as number) + 1;
+      }
+    }
+  }
+  return {
+    indices,
+    counts: {
+      themes: Array.from(themeCounts),
+      territories: Array.from(territoryCounts),
+      departments: Array.from(departmentCounts.subarray(0, UNKNOWN_DEPARTMENT)),
+    },
+  };
+}
+
+function countThemes(counts: Int32Array, mask: number): void {
+  let remaining = mask;
+  let slot = 0;
+  while (remaining !== 0) {
+    if (remaining & 1) counts[slot] = (counts[slot] as number) + 1;
+    remaining >>= 1;
+    slot += 1;
+  }
+}
+
+/** Indices of the initiatives matching every facet, in data order. */
+export function filterInitiatives(initiatives: readonly Initiative[], filters: Filters): number[] {
+  return applyFilters(new InitiativeIndex(initiatives), filters).indices;
+}
+
+/** The kept indices in the order of `order` (a pre-sorted permutation), without re-sorting. */
+export function orderIndices(order: Uint32Array, kept: readonly number[], size: number): Uint32Array {
+  if (kept.length === size) return order;
+  const keptMask = new Uint8Array(size);
+  for (const index of kept) keptMask[index] = 1;
+  const result = new Uint32Array(kept.length);
+  let cursor = 0;
+  for (let position = 0; position < order.length; position += 1) {
+    const index = order[position] as number;
+    if (keptMask[index] === 1) {
+      result[cursor] = index;
+      cursor += 1;
+    }
+  }
   return result;
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+const RADIANS = Math.PI / 180;
+
+/** Great-circle distance in km (haversine, same radius as turf's `distance`). */
+export function distanceKm(longitudeA: number, latitudeA: number, longitudeB: number, latitudeB: number): number {
+  const deltaLatitude = (latitudeB - latitudeA) * RADIANS;
+  const deltaLongitude = (longitudeB - longitudeA) * RADIANS;
+  const a = Math.sin(deltaLatitude / 2) ** 2
+    + Math.cos(latitudeA * RADIANS) * Math.cos(latitudeB * RADIANS) * Math.sin(deltaLongitude / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+}
+
+/** The kept indices ordered by distance from a point, nearest first; ties keep the given order. */
+export function orderByDistance(
+  initiatives: readonly Initiative[],
+  kept: ArrayLike<number>,
+  longitude: number,
+  latitude: number,
+): { order: Uint32Array; distances: Float64Array } {
+  const distances = new Float64Array(initiatives.length);
+  const order = new Uint32Array(kept.length);
+  const rank = new Uint32Array(initiatives.length);
+  for (let position = 0; position < kept.length; position += 1) {
+    const index = kept[position] as number;
+    const initiative = initiatives[index] as Initiative;
+    distances[index] = distanceKm(longitude, latitude, initiative.longitude, initiative.latitude);
+    order[position] = index;
+    rank[index] = position;
+  }
+  order.sort((left, right) => (distances[left] as number) - (distances[right] as number) || (rank[left] as number) - (rank[right] as number));
+  return { order, distances };
+}
+
+/** Keeps the indices whose point lies inside [west, south, east, north] (a box crossing the antimeridian included). */
+export function keepInBounds(
+  initiatives: readonly Initiative[],
+  indices: ArrayLike<number>,
+  bounds: readonly [number, number, number, number],
+): Uint32Array {
+  const [west, south, east, north] = bounds;
+  const crossesAntimeridian = west > east;
+  const result = new Uint32Array(indices.length);
+  let cursor = 0;
+  for (let position = 0; position < indices.length; position += 1) {
+    const index = indices[position] as number;
+    const initiative = initiatives[index] as Initiative;
+    const { longitude, latitude } = initiative;
+    if (latitude < south || latitude > north) continue;
+    const insideLongitude = crossesAntimeridian ? longitude >= west || longitude <= east : longitude >= west && longitude <= east;
+    if (!insideLongitude) continue;
+    result[cursor] = index;
+    cursor += 1;
+  }
+  return result.slice(0, cursor);
 }

@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import type { Initiative } from '../domain/initiative';
 import { EMPTY_FILTERS, type Filters } from '../domain/filters';
-import { filterInitiatives } from '../domain/filtering';
+import { applyFilters, InitiativeIndex, type FacetCounts } from '../domain/filtering';
+import { DEPARTMENTS } from '../domain/departments';
+import { TERRITORIES } from '../domain/territories';
+import { THEMES } from '../domain/themes';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -13,6 +16,12 @@ export interface AppState {
   filters: Filters;
   /** Indices into `initiatives` of those the filters keep, in data order. */
   visibleIndices: number[];
+  /** For each filter option, how many initiatives it would give with the other facets applied. */
+  facetCounts: FacetCounts;
+  /** Columnar index of `initiatives`, rebuilt when the data changes; null before loading. */
+  initiativeIndex: InitiativeIndex | null;
+  /** Compact chrome for iframes (`embed=1` in the URL). */
+  embed: boolean;
   selectedId: string | null;
   /** A commune the user picked (commune search or geolocation): the list is ordered by distance from it. */
   origin: GeoOrigin | null;
@@ -35,6 +44,9 @@ export interface AppState {
   setListScope: (scope: 'all' | 'in-view') => void;
   setViewBounds: (bounds: [number, number, number, number] | null) => void;
   focusMap: (focus: MapFocus | null) => void;
+  setEmbed: (embed: boolean) => void;
+  /** Applies what the URL says (at start and on back/forward) in one update. */
+  applyUrlState: (state: { filters: Filters; selectedId: string | null; embed: boolean }) => void;
 }
 
 export interface GeoOrigin {
@@ -51,12 +63,25 @@ export interface MapFocus {
   zoom: number;
 }
 
+function emptyFacetCounts(): FacetCounts {
+  return { themes: THEMES.map(() => 0), territories: TERRITORIES.map(() => 0), departments: DEPARTMENTS.map(() => 0) };
+}
+
+function filtered(index: InitiativeIndex | null, filters: Filters): { visibleIndices: number[]; facetCounts: FacetCounts } {
+  if (!index) return { visibleIndices: [], facetCounts: emptyFacetCounts() };
+  const { indices, counts } = applyFilters(index, filters);
+  return { visibleIndices: indices, facetCounts: counts };
+}
+
 const initialData = {
   status: 'loading' as LoadStatus,
   errorMessage: null,
   initiatives: [] as Initiative[],
   filters: EMPTY_FILTERS,
   visibleIndices: [] as number[],
+  facetCounts: emptyFacetCounts(),
+  initiativeIndex: null as InitiativeIndex | null,
+  embed: false,
   selectedId: null as string | null,
   origin: null as GeoOrigin | null,
   sort: 'name' as ListSort,
@@ -68,20 +93,25 @@ const initialData = {
 export const useAppStore = create<AppState>()((set, get) => ({
   ...initialData,
   setLoading: () => set({ status: 'loading', errorMessage: null }),
-  setInitiatives: (initiatives) =>
-    set({ status: 'ready', errorMessage: null, initiatives, visibleIndices: filterInitiatives(initiatives, get().filters) }),
+  setInitiatives: (initiatives) => {
+    const initiativeIndex = new InitiativeIndex(initiatives);
+    set({ status: 'ready', errorMessage: null, initiatives, initiativeIndex, ...filtered(initiativeIndex, get().filters) });
+  },
   setError: (message) => set({ status: 'error', errorMessage: message }),
   setFilters: (patch) => {
     const filters = { ...get().filters, ...patch };
-    set({ filters, visibleIndices: filterInitiatives(get().initiatives, filters) });
+    set({ filters, ...filtered(get().initiativeIndex, filters) });
   },
-  resetFilters: () => set({ filters: EMPTY_FILTERS, visibleIndices: filterInitiatives(get().initiatives, EMPTY_FILTERS) }),
+  resetFilters: () => set({ filters: EMPTY_FILTERS, ...filtered(get().initiativeIndex, EMPTY_FILTERS) }),
   select: (id) => set({ selectedId: id }),
   setOrigin: (origin) => set({ origin, sort: origin ? 'distance' : get().sort === 'distance' ? 'name' : get().sort }),
   setSort: (sort) => set({ sort }),
   setListScope: (listScope) => set({ listScope }),
   setViewBounds: (viewBounds) => set({ viewBounds }),
   focusMap: (mapFocus) => set({ mapFocus }),
+  setEmbed: (embed) => set({ embed }),
+  applyUrlState: ({ filters, selectedId, embed }) =>
+    set({ filters, selectedId, embed, ...filtered(get().initiativeIndex, filters) }),
 }));
 
 /** Restores the initial state; tests call it in beforeEach. */

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { distance } from '@turf/turf';
+import {
+  applyFilters,
+  distanceKm,
+  filterInitiatives,
+  InitiativeIndex,
+  keepInBounds,
+  normalizeSearchText,
+  orderByDistance,
+  orderIndices,
+} from '../../../src/domain/filtering';
+import { EMPTY_FILTERS, type Filters } from '../../../src/domain/filters';
+import { generateInitiatives, makeInitiative } from './filtering-fixtures';
+
+const sample = [
+  makeInitiative({ id: 'cafe', name: 'Le Café des Possibles', commune: 'Langres', themes: ['alimentation', 'tiers-lieux'], territory: 'centre-ville', department: '52' }),
+  makeInitiative({ id: 'julien', name: 'Recyclerie du Val', commune: 'Saint-Julien-en-Genevois', themes: ['economie-circulaire'], territory: 'rural', department: '74' }),
+  makeInitiative({ id: 'velo', name: 'Atelier vélo', commune: 'Arras', description: 'Réparation de vélos, L’Œuvre solidaire', themes: ['mobilite', 'economie-circulaire'], territory: 'qpv', department: '62' }),
+  makeInitiative({ id: 'stade', name: 'Jardin du stade', commune: 'Ste Marie', themes: ['alimentation'], territory: 'urbain', department: '2A' }),
+];
+
+function ids(filters: Partial<Filters>): string[] {
+  return filterInitiatives(sample, { ...EMPTY_FILTERS, ...filters }).map((index) => sample[index]!.id);
+}
+
+describe('text search', () => {
+  it('ignores accents and case: "cafe" finds « Café »', () => {
+    expect(ids({ query: 'cafe' })).toEqual(['cafe']);
+    expect(ids({ query: 'CAFÉ' })).toEqual(['cafe']);
+  });
+
+  it('expands st/ste: "st julien" finds « Saint-Julien », "sainte marie" finds « Ste Marie »', () => {
+    expect(ids({ query: 'st julien' })).toEqual(['julien']);
+    expect(ids({ query: 'st-julien' })).toEqual(['julien']);
+    expect(ids({ query: 'sainte marie' })).toEqual(['stade']);
+  });
+
+  it('still finds words that merely start with "st" (stade)', () => {
+    expect(ids({ query: 'st' })).toEqual(['julien', 'stade']);
+  });
+
+  it('ignores punctuation and ligatures, and searches the description and the commune', () => {
+    expect(ids({ query: 'oeuvre' })).toEqual(['velo']);
+    expect(ids({ query: 'reparation, velos!' })).toEqual(['velo']);
+    expect(ids({ query: 'langres' })).toEqual(['cafe']);
+  });
+
+  it('requires every word', () => {
+    expect(ids({ query: 'atelier arras' })).toEqual(['velo']);
+    expect(ids({ query: 'atelier langres' })).toEqual([]);
+  });
+
+  it('normalises stored text with the abbreviations expanded', () => {
+    expect(normalizeSearchText('St-Étienne, Ste Foy')).toBe('saint etienne sainte foy');
+  });
+});
+
+describe('facets', () => {
+  it('themes match any by default and all with match=all', () => {
+    expect(ids({ themes: ['alimentation', 'mobilite'] })).toEqual(['cafe', 'velo', 'stade']);
+    expect(ids({ themes: ['alimentation', 'tiers-lieux'], match: 'all' })).toEqual(['cafe']);
+    expect(ids({ themes: ['mobilite', 'economie-circulaire'], match: 'all' })).toEqual(['velo']);
+  });
+
+  it('combines facets with AND', () => {
+    expect(ids({ themes: ['economie-circulaire'], territories: ['qpv'] })).toEqual(['velo']);
+    expect(ids({ themes: ['alimentation'], departments: ['2A'] })).toEqual(['stade']);
+    expect(ids({ themes: ['alimentation'], departments: ['2A'], query: 'cafe' })).toEqual([]);
+  });
+
+  it('empty filters keep everything', () => {
+    expect(ids({})).toEqual(['cafe', 'julien', 'velo', 'stade']);
+  });
+});
+
+/** The slow, obvious computation the fast one must agree with. */
+function bruteForce(initiatives: ReturnType<typeof generateInitiatives>, filters: Filters) {
+  const keep = (candidate: Filters) => filterInitiativesNaive(initiatives, candidate).length;
+  return {
+    themes: (['alimentation', 'commerces', 'mobilite', 'entrepreneuriat', 'tiers-lieux', 'economie-circulaire', 'transition-energetique'] as const).map((theme) =>
+      filters.match === 'all'
+        ? keep({ ...filters, themes: [...new Set([...filters.themes, theme])] })
+        : keep({ ...filters, themes: [theme] })),
+    territories: (['qpv', 'rural', 'centre-ville', 'urbain'] as const).map((territory) => keep({ ...filters, territories: [territory] })),
+  };
+}
+
+function filterInitiativesNaive(initiatives: ReturnType<typeof generateInitiatives>, filters: Filters) {
+  const words = normalizeSearchText(filters.query).split(' ').filter(Boolean);
+  return initiatives.filter((initiative) => {
+    if (filters.themes.length > 0) {
+      const hits = filters.themes.filter((theme) => initiative.themes.includes(theme)).length;
+      if (filters.match === 'all' ? hits < filters.themes.length : hits === 0) return false;
+    }
+    if (filters.territories.length > 0 && !filters.territories.includes(initiative.territory)) return false;
+    if (filters.departments.length > 0 && !filters.departments.includes(initiative.department)) return false;
+    const text = normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`);
+    return words.every((word) => text.includes(word));
+  });
+}
+
+describe('faceted counts against brute force on generated data', () => {
+  const initiatives = generateInitiatives(3000);
+  const index = new InitiativeIndex(initiatives);
+  const cases: Filters[] = [
+    EMPTY_FILTERS,
+    { ...EMPTY_FILTERS, themes: ['mobilite'] },
+    { ...EMPTY_FILTERS, themes: ['mobilite', 'commerces'], match: 'all', territories: ['rural', 'qpv'] },
+    { ...EMPTY_FILTERS, themes: ['alimentation', 'tiers-lieux'], departments: ['52', '2A'], query: 'saint' },
+    { ...EMPTY_FILTERS, territories: ['urbain'], departments: ['971'], query: 'cafe' },
+    { ...EMPTY_FILTERS, themes: ['transition-energetique'], match: 'all', query: 'velo solidaire' },
+  ];
+
+  it.each(cases.map((filters, position) => [position, filters] as const))('case %i', (_position, filters) => {
+    const result = applyFilters(index, filters);
+    expect(result.indices.map((position) => initiatives[position]!.id)).toEqual(filterInitiativesNaive(initiatives, filters).map((initiative) => initiative.id));
+    const expected = bruteForce(initiatives, filters);
+    expect(result.counts.themes).toEqual(expected.themes);
+    expect(result.counts.territories).toEqual(expected.territories);
+    for (const code of ['01', '2A', '52', '62', '75', '971', '976', '13']) {
+      const slot = index.departmentSlotOf(code);
+      expect(result.counts.departments[slot]).toBe(filterInitiativesNaive(initiatives, { ...filters, departments: [code] }).length);
+    }
+  });
+});
+
+describe('orders', () => {
+  it('sorts by name with French collation, accents and case ignored, numbers naturally', () => {
+    const initiatives = ['Zèbre', 'école', 'Étoile', 'abri', 'Atelier 10', 'Atelier 9'].map((name) => makeInitiative({ id: name, name }));
+    const index = new InitiativeIndex(initiatives);
+    expect([...index.nameOrder].map((position) => initiatives[position]!.name)).toEqual(['abri', 'Atelier 9', 'Atelier 10', 'école', 'Étoile', 'Zèbre']);
+  });
+
+  it('keeps the pre-sorted order for a filtered subset', () => {
+    const initiatives = generateInitiatives(500);
+    const index = new InitiativeIndex(initiatives);
+    const kept = applyFilters(index, { ...EMPTY_FILTERS, themes: ['mobilite'] }).indices;
+    const ordered = [...orderIndices(index.communeOrder, kept, index.size)];
+    expect(ordered.sort((a, b) => a - b)).toEqual(kept);
+    const communes = [...orderIndices(index.communeOrder, kept, index.size)].map((position) => initiatives[position]!.commune);
+    const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+    expect(communes).toEqual([...communes].sort(collator.compare));
+  });
+
+  it('computes distances like turf and orders nearest first', () => {
+    expect(distanceKm(2.35, 48.85, 5.37, 43.3)).toBeCloseTo(distance([2.35, 48.85], [5.37, 43.3], { units: 'kilometers' }), 6);
+    const initiatives = [
+      makeInitiative({ id: 'marseille', longitude: 5.37, latitude: 43.3 }),
+      makeInitiative({ id: 'paris', longitude: 2.35, latitude: 48.85 }),
+      makeInitiative({ id: 'lyon', longitude: 4.83, latitude: 45.76 }),
+    ];
+    const { order, distances } = orderByDistance(initiatives, [0, 1, 2], 2.3, 48.8);
+    expect([...order].map((position) => initiatives[position]!.id)).toEqual(['paris', 'lyon', 'marseille']);
+    expect(distances[1]).toBeLessThan(10);
+  });
+
+  it('keeps only what lies in the map bounds', () => {
+    const initiatives = [
+      makeInitiative({ id: 'in', longitude: 5, latitude: 48 }),
+      makeInitiative({ id: 'out', longitude: 10, latitude: 48 }),
+    ];
+    expect([...keepInBounds(initiatives, [0, 1], [4, 47, 6, 49])]).toEqual([0]);
+  });
+});
