@@ -1,11 +1,15 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { loadInitiatives } from '../state/load-initiatives';
+import { useUrlSync } from '../state/use-url-sync';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { ResultsList } from '../features/results-list/ResultsList';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { ExportControls } from '../features/export/ExportControls';
 import { EmbedControl } from '../features/embed/EmbedControl';
+import { EmbedBar } from '../features/embed/EmbedBar';
+import { EmbedFold } from '../features/embed/EmbedFold';
+import { useEmbedClassName } from '../features/embed/use-embed-settings';
 import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
 import { CommuneSearch } from '../features/commune-search/CommuneSearch';
 
@@ -15,13 +19,17 @@ const MapView = lazy(() => import('../map/MapView'));
 export function App() {
   const status = useAppStore((state) => state.status);
   const errorMessage = useAppStore((state) => state.errorMessage);
+  const embedClassName = useEmbedClassName();
 
+  useUrlSync();
   useEffect(() => {
     void loadInitiatives();
   }, []);
 
   return (
-    <div className="app">
+    <div className={`app ${embedClassName}`.trim()}>
+      {/* slot: embed-bar (compact chrome, embed=1 only) */}
+      <EmbedBar />
       <a className="skip-link" href="#results">Aller à la liste des initiatives</a>
       <header className="app-header">
         <h1>Carte ESS</h1>
@@ -32,8 +40,10 @@ export function App() {
         <aside className="side-panel" aria-label="Filtres et résultats">
           {/* slot: commune-search */}
           <CommuneSearch />
-          {/* slot: filters */}
-          <FilterPanel />
+          {/* slot: filters (folded in embed mode) */}
+          <EmbedFold>
+            <FilterPanel />
+          </EmbedFold>
           {/* slot: export */}
           <ExportControls />
           {/* slot: embed */}
