@@ -1,0 +1,8 @@
+// Shared by every component test (vitest.config.ts, project "component").
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+
+afterEach(() => {
+  cleanup();
+});
