@@ -21,10 +21,22 @@ export function parseEmbedSettings(search: string): EmbedSettings {
 /** Parameters that only make sense inside an iframe; the full map drops them. */
 export const EMBED_ONLY_PARAMETERS = ['embed', 'lock', 'filters', 'parentOrigin'] as const;
 
-/** The same view outside the iframe: same filters, selection and camera, normal chrome. */
-export function fullMapUrl(currentUrl: string): string {
+/** Query parameters the view (filters and selection) is written to. */
+const VIEW_PARAMETERS = ['themes', 'match', 'territoire', 'dep', 'q', 'id'] as const;
+
+/**
+ * The same view outside the iframe: same filters, selection and camera, normal chrome.
+ * With `view`, the filters and selection come from it rather than from `currentUrl`'s query.
+ */
+export function fullMapUrl(currentUrl: string, view?: { filters: Filters; selectedId: string | null }): string {
   const url = new URL(currentUrl);
   for (const name of EMBED_ONLY_PARAMETERS) url.searchParams.delete(name);
+  if (view) {
+    for (const name of VIEW_PARAMETERS) url.searchParams.delete(name);
+    const params = filtersToSearchParams(view.filters, view.selectedId);
+    for (const [name, value] of url.searchParams) params.append(name, value);
+    url.search = params.toString().replace(/%2C/gi, ',');
+  }
   return url.toString();
 }
 

@@ -6,10 +6,10 @@ export const GEOJSON_MEDIA_TYPE = 'application/geo+json;charset=utf-8';
  * The shown initiatives as a GeoJSON FeatureCollection with the published properties
  * (CONTRACT §3), so an export can be loaded back by the app or any GIS tool.
  */
-export function buildGeoJson(initiatives: readonly Initiative[], indices: readonly number[]): string {
+export function buildGeoJson(initiatives: readonly Initiative[], indices: ArrayLike<number>): string {
   const features = [];
-  for (const index of indices) {
-    const initiative = initiatives[index];
+  for (let position = 0; position < indices.length; position += 1) {
+    const initiative = initiatives[indices[position] as number];
     if (!initiative) continue;
     features.push({
       type: 'Feature' as const,

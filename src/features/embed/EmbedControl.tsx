@@ -1,4 +1,30 @@
-/** Placeholder until the feature lands; replaced by its owner. */
+import { useRef, useState } from 'react';
+import { EmbedDialog } from './EmbedDialog';
+import './embed.css';
+
+/** « Intégrer cette carte »: opens the dialog that gives the iframe code for the current view. */
 export function EmbedControl() {
-  return null;
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  return (
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="embed-control-open"
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        Intégrer cette carte
+      </button>
+      {open && (
+        <EmbedDialog
+          onClose={() => {
+            setOpen(false);
+            buttonRef.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
 }

@@ -1,4 +1,51 @@
-/** Placeholder until the feature lands; replaced by its owner. */
+import { useId, useState } from 'react';
+import { useAppStore } from '../../state/store';
+import { buildCsv, CSV_MEDIA_TYPE, exportFileName, type CsvDialect } from '../../domain/csv-export';
+import { buildGeoJson, GEOJSON_MEDIA_TYPE } from '../../domain/geojson-export';
+import { downloadText } from './download';
+import { shownIndices } from './shown-indices';
+import './export.css';
+
+const DIALECT_LABELS: Record<CsvDialect, string> = {
+  'excel-fr': 'pour tableur (Excel, LibreOffice)',
+  rfc4180: 'standard, virgules (portails open data)',
+};
+
+/** Downloads the shown initiatives as CSV (two flavours) or GeoJSON. */
 export function ExportControls() {
-  return null;
+  const ready = useAppStore((state) => state.status === 'ready');
+  const count = useAppStore((state) => state.visibleIndices.length);
+  const [dialect, setDialect] = useState<CsvDialect>('excel-fr');
+  const selectId = useId();
+  const hintId = useId();
+
+  const exportAs = (format: 'csv' | 'geojson') => {
+    const state = useAppStore.getState();
+    const indices = shownIndices(state);
+    const fileName = exportFileName(new Date(), format);
+    if (format === 'csv') downloadText(buildCsv(state.initiatives, indices, { dialect }), fileName, CSV_MEDIA_TYPE);
+    else downloadText(buildGeoJson(state.initiatives, indices), fileName, GEOJSON_MEDIA_TYPE);
+  };
+
+  return (
+    <section className="export-controls" aria-label="Exporter la liste">
+      <button type="button" className="export-csv" disabled={!ready} aria-describedby={hintId} onClick={() => exportAs('csv')}>
+        Télécharger en CSV
+      </button>
+      <button type="button" className="export-geojson" disabled={!ready} aria-describedby={hintId} onClick={() => exportAs('geojson')}>
+        GeoJSON
+      </button>
+      <label className="export-dialect" htmlFor={selectId}>
+        <span>Format du CSV</span>
+        <select id={selectId} value={dialect} onChange={(event) => setDialect(event.target.value as CsvDialect)}>
+          {(Object.keys(DIALECT_LABELS) as CsvDialect[]).map((value) => (
+            <option key={value} value={value}>{DIALECT_LABELS[value]}</option>
+          ))}
+        </select>
+      </label>
+      <p id={hintId} className="export-hint">
+        {count.toLocaleString('fr-FR')} {count > 1 ? 'initiatives affichées' : 'initiative affichée'}, dans l’ordre de la liste
+      </p>
+    </section>
+  );
 }

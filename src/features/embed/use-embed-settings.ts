@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import { useAppStore } from '../../state/store';
+import { parseEmbedSettings, type EmbedFiltersPanel } from '../../domain/embed-code';
+
+export interface EmbedMode {
+  embed: boolean;
+  filtersPanel: EmbedFiltersPanel;
+}
+
+/**
+ * Whether the page runs as an iframe (`embed=1`, parsed into the store with the other URL
+ * parameters) and how its filter panel looks (`filters=open`, `lock=1`: fixed for the page's life).
+ */
+export function useEmbedMode(): EmbedMode {
+  const embed = useAppStore((state) => state.embed);
+  const filtersPanel = useMemo(() => parseEmbedSettings(window.location.search).filtersPanel, []);
+  return { embed, filtersPanel: embed ? filtersPanel : 'open' };
+}
+
+/** Class names of the app root: the compact layout lives in embed.css. */
+export function useEmbedClassName(): string {
+  const { embed, filtersPanel } = useEmbedMode();
+  if (!embed) return '';
+  return filtersPanel === 'locked' ? 'app--embed app--filters-locked' : 'app--embed';
+}

@@ -1,0 +1,18 @@
+/**
+ * Saves text as a file through a Blob, an object URL and a temporary `<a download>`:
+ * no server round trip, and it works inside a sandboxed iframe that has `allow-downloads`.
+ */
+export function downloadText(content: string, fileName: string, mediaType: string): void {
+  const blob = new Blob([content], { type: mediaType });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser reads the blob after click() returns: revoke only once it surely has.
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
