@@ -1,0 +1,295 @@
+/**
+ * The pipeline run: CSV of initiatives → validated, geocoded GeoJSON + report.
+ * Streams: the input is read chunk by chunk and features are written as they come, so memory
+ * holds only the set of ids and the report (CONTRACT §1–3, docs/pipeline.md).
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { THEME_IDS } from '../domain/themes';
+import { NotUtf8Error, readCsvFile, readCsvText, type TextEncodingName } from './csv-reader';
+import { getGeocoder } from './geocoder';
+import { compileRowValidator, loadTableSchema } from './row-schema';
+
+export interface PipelineOptions {
+  input: string;
+  output: string;
+  densityGrid?: string;
+}
+
+export interface RejectedRow {
+  line: number;
+  column: string;
+  reason: string;
+  id?: string;
+}
+
+export interface PipelineWarning {
+  line: number;
+  column: string;
+  message: string;
+  id?: string;
+}
+
+export interface PipelineReport {
+  input: string;
+  encoding: TextEncodingName;
+  delimiter: string;
+  rowsRead: number;
+  rowsWritten: number;
+  rowsRejected: number;
+  rejected: RejectedRow[];
+  warnings: PipelineWarning[];
+}
+
+/** A problem that stops the run (CLI exit code 2). */
+export class PipelineFatalError extends Error {}
+
+const REQUIRED_COLUMNS = ['id', 'nom', 'themes', 'commune'];
+const KNOWN_COLUMNS = [
+  'id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal',
+  'departement', 'description', 'forme_juridique', 'site_web', 'source',
+];
+const OUTPUT_BUFFER_CHARS = 1 << 20;
+
+/** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
+export function normalizeColumnName(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+function round5(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+/** INSEE density grid: commune code → level 1 (dense) … 7 (very sparse). */
+export function loadDensityGrid(path: string): Map<string, number> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new PipelineFatalError(`impossible de lire la grille de densité ${path} : ${(error as Error).message}`);
+  }
+  const grid = new Map<string, number>();
+  let header: string[] | undefined;
+  readCsvText(text, {
+    onRecord(fields) {
+      if (!header) {
+        header = fields.map(normalizeColumnName);
+        return;
+      }
+      const code = fields[header.indexOf('code_insee')]?.trim().toUpperCase();
+      const level = Number(fields[header.indexOf('densite')]);
+      if (code && Number.isInteger(level)) grid.set(code, level);
+    },
+    onUnreadableLine() {},
+  });
+  if (!header?.includes('code_insee') || !header.includes('densite')) {
+    throw new PipelineFatalError(`grille de densité ${path} : colonnes code_insee et densite attendues`);
+  }
+  return grid;
+}
+
+export function runPipeline(options: PipelineOptions): PipelineReport {
+  const densityGrid = options.densityGrid ? loadDensityGrid(options.densityGrid) : undefined;
+  try {
+    return runWithEncoding(options, 'utf-8', densityGrid);
+  } catch (error) {
+    if (error instanceof NotUtf8Error) return runWithEncoding(options, 'windows-1252', densityGrid);
+    throw error;
+  }
+}
+
+function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, densityGrid: Map<string, number> | undefined): PipelineReport {
+  const validateRow = compileRowValidator(loadTableSchema());
+  const geocoder = getGeocoder();
+  const themePattern = /[|,;]/;
+  const report: PipelineReport = {
+    input: basename(options.input),
+    encoding,
+    delimiter: ',',
+    rowsRead: 0,
+    rowsWritten: 0,
+    rowsRejected: 0,
+    rejected: [],
+    warnings: [],
+  };
+  const writtenIdLines = new Map<string, number>();
+  let columns: string[] | undefined;
+  let columnIndex = new Map<string, number>();
+
+  // Written to a temporary file and renamed at the end: the app never reads half a file,
+  // and a Windows-1252 restart starts from a clean slate.
+  mkdirSync(dirname(options.output) || '.', { recursive: true });
+  const temporaryPath = `${options.output}.tmp-${process.pid}`;
+  const output = openSync(temporaryPath, 'w');
+  let outputBuffer = '{"type":"FeatureCollection","features":[';
+  let firstFeature = true;
+  const flush = () => {
+    writeSync(output, outputBuffer);
+    outputBuffer = '';
+  };
+
+  const reject = (line: number, column: string, reason: string, id?: string) => {
+    report.rejected.push(id ? { line, column, reason, id } : { line, column, reason });
+  };
+  const warn = (line: number, column: string, message: string, id?: string) => {
+    report.warnings.push(id ? { line, column, message, id } : { line, column, message });
+  };
+
+  const handleHeader = (fields: string[]) => {
+    columns = fields.map(normalizeColumnName);
+    columnIndex = new Map();
+    columns.forEach((name, index) => {
+      if (!name) return;
+      if (columnIndex.has(name)) warn(1, name, `colonne « ${name} » en double : seule la première est lue`);
+      else columnIndex.set(name, index);
+    });
+    const required = densityGrid ? REQUIRED_COLUMNS : [...REQUIRED_COLUMNS, 'territoire'];
+    const missing = required.filter((name) => !columnIndex.has(name));
+    if (missing.length > 0) {
+      throw new PipelineFatalError(
+        `colonne${missing.length > 1 ? 's' : ''} obligatoire${missing.length > 1 ? 's' : ''} absente${missing.length > 1 ? 's' : ''} : ${missing.join(', ')} (colonnes lues : ${columns.filter(Boolean).join(', ') || 'aucune'})`,
+      );
+    }
+    const unknown = columns.filter((name) => name && !KNOWN_COLUMNS.includes(name));
+    if (unknown.length > 0) warn(1, unknown.join(', '), `colonne(s) inconnue(s) ignorée(s) : ${unknown.join(', ')}`);
+  };
+
+  const handleRow = (fields: string[], line: number, quoteProblem: string | undefined) => {
+    const columnCount = columns?.length ?? 0;
+    report.rowsRead += 1;
+    const value = (name: string) => {
+      const index = columnIndex.get(name);
+      return index === undefined ? '' : (fields[index] ?? '').trim();
+    };
+    const id = value('id') || undefined;
+    const extra = fields.slice(columnCount).filter((field) => field.trim() !== '');
+    if (extra.length > 0) {
+      report.rowsRejected += 1;
+      reject(line, 'ligne', `${fields.length} valeurs pour ${columnCount} colonnes : un séparateur dans une valeur sans guillemets ?`, id);
+      return;
+    }
+    if (quoteProblem) warn(line, 'ligne', `${quoteProblem} : vérifiez les valeurs de cette ligne`, id);
+
+    const row: Record<string, string> = {};
+    for (const name of KNOWN_COLUMNS) row[name] = value(name);
+    const problems = validateRow(row);
+    const themes: string[] = [];
+    for (const problem of problems) {
+      if (problem.column === 'themes' && row.themes) {
+        const unknown = row.themes.split(themePattern).map((theme) => theme.trim()).filter((theme) => theme && !(THEME_IDS as readonly string[]).includes(theme));
+        problem.reason = `thème(s) inconnu(s) : ${unknown.map((theme) => `« ${theme} »`).join(', ') || '(vide)'} ; thèmes permis : ${THEME_IDS.join(', ')}`;
+      }
+    }
+    for (const theme of (row.themes ?? '').split(themePattern)) {
+      const trimmed = theme.trim();
+      if (trimmed && !themes.includes(trimmed)) themes.push(trimmed);
+    }
+    if (id && writtenIdLines.has(id)) {
+      problems.unshift({ column: 'id', reason: `id en double : « ${id} » est déjà utilisé ligne ${writtenIdLines.get(id)}` });
+    }
+
+    let geocoded: ReturnType<typeof geocoder.geocode> | undefined;
+    const communeFieldsValid = !problems.some((problem) => ['commune', 'code_insee', 'code_postal', 'departement'].includes(problem.column));
+    if (communeFieldsValid) {
+      geocoded = geocoder.geocode({
+        commune: row.commune ?? '',
+        codeInsee: row.code_insee,
+        postalCode: row.code_postal,
+        department: row.departement,
+      });
+      if (!geocoded.ok) problems.push({ column: geocoded.column, reason: geocoded.reason });
+    }
+
+    let territory = row.territoire ?? '';
+    if (densityGrid && geocoded?.ok) {
+      const level = densityGrid.get(geocoded.commune.code);
+      if (level !== undefined) {
+        const rural = level >= 5;
+        if (!territory && rural) territory = 'rural';
+        else if (territory === 'rural' && !rural) {
+          warn(line, 'territoire', `« rural » alors que la grille de densité classe ${geocoded.commune.name} au niveau ${level} (urbain)`, id);
+        } else if (territory === 'urbain' && rural) {
+          warn(line, 'territoire', `« urbain » alors que la grille de densité classe ${geocoded.commune.name} au niveau ${level} (rural)`, id);
+        }
+      }
+    }
+    if (!territory && !problems.some((problem) => problem.column === 'territoire')) {
+      problems.push({ column: 'territoire', reason: 'territoire manquant (qpv, rural, centre-ville ou urbain)' });
+    }
+
+    if (problems.length > 0 || !geocoded?.ok) {
+      report.rowsRejected += 1;
+      for (const problem of problems) reject(line, problem.column, problem.reason, id);
+      return;
+    }
+    for (const message of geocoded.warnings) warn(line, 'commune', message, id);
+    if (geocoded.approximate) {
+      warn(line, 'commune', `position approximative pour ${geocoded.commune.name} (${geocoded.commune.code}) : point de repli, pas le bourg`, id);
+    }
+    const feature = {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [round5(geocoded.longitude), round5(geocoded.latitude)] },
+      properties: {
+        id: row.id,
+        name: row.nom,
+        themes,
+        territory,
+        commune: geocoded.commune.name,
+        insee: geocoded.commune.code,
+        department: geocoded.commune.departmentCode,
+        description: row.description,
+        source: row.source,
+        website: row.site_web,
+        legalForm: row.forme_juridique,
+        approximate: geocoded.approximate,
+      },
+    };
+    outputBuffer += `${firstFeature ? '\n' : ',\n'}${JSON.stringify(feature)}`;
+    firstFeature = false;
+    if (outputBuffer.length > OUTPUT_BUFFER_CHARS) flush();
+    writtenIdLines.set(row.id as string, line);
+    report.rowsWritten += 1;
+  };
+
+  try {
+    const result = readCsvFile(options.input, encoding, {
+      onRecord(fields, line, quoteProblem) {
+        if (fields.every((field) => field.trim() === '')) return; // blank line or a row of empty cells
+        if (!columns) {
+          handleHeader(fields);
+          return;
+        }
+        handleRow(fields, line, quoteProblem);
+      },
+      onUnreadableLine(line, reason) {
+        if (!columns) return;
+        report.rowsRead += 1;
+        report.rowsRejected += 1;
+        reject(line, 'ligne', reason);
+      },
+    });
+    report.delimiter = result.delimiter;
+    if (!columns) throw new PipelineFatalError('fichier vide : aucune ligne d’en-tête (id, nom, themes, commune…)');
+    outputBuffer += `${firstFeature ? '' : '\n'}]}\n`;
+    flush();
+    closeSync(output);
+    renameSync(temporaryPath, options.output);
+    return report;
+  } catch (error) {
+    closeSync(output);
+    rmSync(temporaryPath, { force: true });
+    if (error instanceof NotUtf8Error || error instanceof PipelineFatalError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      throw new PipelineFatalError(`impossible de lire ${options.input} : ${code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? 'c’est un dossier' : 'accès refusé'}`);
+    }
+    throw error;
+  }
+}
