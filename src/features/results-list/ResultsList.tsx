@@ -1,4 +1,216 @@
-/** Placeholder until the feature lands; replaced by its owner. */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { getDepartment } from '../../domain/departments';
+import { keepInBounds, orderByDistance, orderIndices } from '../../domain/filtering';
+import type { Initiative } from '../../domain/initiative';
+import { getTheme } from '../../domain/themes';
+import { useAppStore, type ListSort } from '../../state/store';
+import './results-list.css';
+
+/** Rows have a fixed height (long texts are cut with an ellipsis) so 100,000 rows need no measuring. */
+const ROW_HEIGHT = 64;
+const numberFormat = new Intl.NumberFormat('fr-FR');
+const distanceFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** « 0 initiative », « 1 initiative », « 12 initiatives ». */
+export function formatInitiativeCount(count: number): string {
+  return `${numberFormat.format(count)} initiative${count > 1 ? 's' : ''}`;
+}
+
+// jsdom and a hidden panel report a zero-height box; rendering a screenful anyway keeps
+// the first rows reachable instead of an empty list.
+const FALLBACK_RECT = { width: 360, height: 640 };
+function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void) {
+  return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : FALLBACK_RECT));
+}
+
+interface ListContent {
+  order: ArrayLike<number>;
+  distances: Float64Array | null;
+}
+
+function useListContent(): ListContent {
+  const initiatives = useAppStore((state) => state.initiatives);
+  const initiativeIndex = useAppStore((state) => state.initiativeIndex);
+  const visibleIndices = useAppStore((state) => state.visibleIndices);
+  const sort = useAppStore((state) => state.sort);
+  const origin = useAppStore((state) => state.origin);
+  const listScope = useAppStore((state) => state.listScope);
+  const viewBounds = useAppStore((state) => state.viewBounds);
+
+  const sorted = useMemo<ListContent>(() => {
+    if (sort === 'distance' && origin) {
+      return orderByDistance(initiatives, visibleIndices, origin.longitude, origin.latitude);
+    }
+    if (!initiativeIndex) return { order: visibleIndices, distances: null };
+    const order = sort === 'commune' ? initiativeIndex.communeOrder : initiativeIndex.nameOrder;
+    return { order: orderIndices(order, visibleIndices, initiativeIndex.size), distances: null };
+  }, [initiatives, initiativeIndex, visibleIndices, sort, origin]);
+
+  return useMemo(() => {
+    if (listScope !== 'in-view' || !viewBounds) return sorted;
+    return { order: keepInBounds(initiatives, sorted.order, viewBounds), distances: sorted.distances };
+  }, [sorted, listScope, viewBounds, initiatives]);
+}
+
+/** The count, announced politely: the one role=status element holding it. */
+function ResultCount() {
+  const status = useAppStore((state) => state.status);
+  const count = useAppStore((state) => state.visibleIndices.length);
+  return (
+    <p className="results-count" role="status" aria-live="polite" aria-atomic="true">
+      {status === 'ready' ? formatInitiativeCount(count) : ''}
+    </p>
+  );
+}
+
+/** Every initiative the filters keep, sortable, virtualised; a name selects it and flies the map there. */
 export function ResultsList() {
-  return null;
+  const initiatives = useAppStore((state) => state.initiatives);
+  const selectedId = useAppStore((state) => state.selectedId);
+  const sort = useAppStore((state) => state.sort);
+  const origin = useAppStore((state) => state.origin);
+  const listScope = useAppStore((state) => state.listScope);
+  const viewBounds = useAppStore((state) => state.viewBounds);
+  const setSort = useAppStore((state) => state.setSort);
+  const setListScope = useAppStore((state) => state.setListScope);
+  const select = useAppStore((state) => state.select);
+  const focusMap = useAppStore((state) => state.focusMap);
+  const visibleCount = useAppStore((state) => state.visibleIndices.length);
+  const { order, distances } = useListContent();
+  const titleId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const [activePosition, setActivePosition] = useState(0);
+
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    initialRect: FALLBACK_RECT,
+    observeElementRect: observeRectWithFallback,
+  });
+
+  // Arrow keys may move to a row that is not rendered yet: scroll there, then focus once drawn.
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const button = scrollRef.current?.querySelector<HTMLButtonElement>(`button[data-position="${pendingFocus}"]`);
+    if (button) {
+      button.focus();
+      setPendingFocus(null);
+    }
+  });
+
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLUListElement>) => {
+    const target = event.target as HTMLElement;
+    const current = Number(target.getAttribute('data-position'));
+    if (!target.hasAttribute('data-position') || Number.isNaN(current)) return;
+    const last = order.length - 1;
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight || FALLBACK_RECT.height) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: Math.min(last, current + 1),
+      ArrowUp: Math.max(0, current - 1),
+      PageDown: Math.min(last, current + page),
+      PageUp: Math.max(0, current - page),
+      Home: 0,
+      End: last,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    setPendingFocus(next);
+  }, [order.length, virtualizer]);
+
+  const choose = (initiative: Initiative) => {
+    select(initiative.id);
+    focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: 11 });
+  };
+
+  const virtualItems = virtualizer.getVirtualItems();
+  // One row button is in the Tab order (roving tabindex): Tab enters the list, arrows move inside it.
+  const tabbablePosition = virtualItems.some((row) => row.index === activePosition) ? activePosition : virtualItems[0]?.index;
+
+  const inViewNote = listScope === 'in-view' && viewBounds
+    ? `${formatInitiativeCount(order.length)} dans la zone visible de la carte`
+    : listScope === 'in-view' ? 'La zone visible de la carte n’est pas encore connue : toute la liste est affichée.' : null;
+
+  return (
+    <section className="results" aria-labelledby={titleId}>
+      <div className="results-header">
+        <h2 id={titleId} className="results-title">Initiatives</h2>
+        <ResultCount />
+      </div>
+      <div className="results-controls">
+        <label className="results-sort">
+          Trier par{' '}
+          <select value={sort === 'distance' && !origin ? 'name' : sort} onChange={(event) => setSort(event.target.value as ListSort)}>
+            <option value="name">nom</option>
+            <option value="commune">commune</option>
+            {origin && <option value="distance">distance depuis {origin.label}</option>}
+          </select>
+        </label>
+        <label className="results-scope">
+          <input type="checkbox" checked={listScope === 'in-view'} onChange={(event) => setListScope(event.target.checked ? 'in-view' : 'all')} />
+          Uniquement la zone visible de la carte
+        </label>
+        {inViewNote && <p className="results-scope-note">{inViewNote}</p>}
+      </div>
+      <div id="results" className="results-scroller" ref={scrollRef} tabIndex={-1}>
+        {order.length === 0 && visibleCount === 0 && initiatives.length > 0 && (
+          <p className="results-empty">Aucune initiative ne correspond à ces filtres.</p>
+        )}
+        <ul
+          role="list"
+          className="results-items"
+          aria-labelledby={titleId}
+          style={{ height: virtualizer.getTotalSize() }}
+          onKeyDown={onKeyDown}
+        >
+          {virtualItems.map((row) => {
+            const index = order[row.index] as number;
+            const initiative = initiatives[index];
+            if (!initiative) return null;
+            const mainTheme = initiative.themes[0] ? getTheme(initiative.themes[0]) : null;
+            const department = getDepartment(initiative.department);
+            const distance = distances ? distances[index] : undefined;
+            const selected = initiative.id === selectedId;
+            return (
+              <li
+                key={initiative.id}
+                className={`results-item${selected ? ' results-item--selected' : ''}`}
+                aria-setsize={order.length}
+                aria-posinset={row.index + 1}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              >
+                {mainTheme && (
+                  <span className="results-theme" style={{ backgroundColor: mainTheme.color }} aria-hidden="true">{mainTheme.symbol}</span>
+                )}
+                <div className="results-text">
+                  <button
+                    type="button"
+                    className="results-name"
+                    data-position={row.index}
+                    aria-current={selected ? 'true' : undefined}
+                    tabIndex={row.index === tabbablePosition ? 0 : -1}
+                    onFocus={() => setActivePosition(row.index)}
+                    onClick={() => choose(initiative)}
+                  >
+                    {initiative.name}
+                  </button>
+                  <span className="results-meta">
+                    {initiative.commune}
+                    {department ? ` (${department.code} ${department.name})` : ` (${initiative.department})`}
+                    {mainTheme ? ` · ${mainTheme.shortLabel}` : ''}
+                    {distance !== undefined ? ` · ${distanceFormat.format(distance)} km` : ''}
+                  </span>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </section>
+  );
 }
