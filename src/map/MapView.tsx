@@ -1,4 +1,325 @@
-/** Placeholder until the map lands; replaced by its owner. */
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './map.css';
+import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { setWorkerUrl, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import {
+  AttributionControl,
+  Map,
+  NavigationControl,
+  ScaleControl,
+  type ErrorEvent as MapErrorEvent,
+  type MapLayerMouseEvent,
+  type MapRef,
+  type MapSourceDataEvent,
+} from 'react-map-gl/maplibre';
+import { useAppStore } from '../state/store';
+import { ClusterHierarchy, countByPosition, indexPositions, itemsInView, membersAt, type Bounds } from './clustering';
+import { itemsToCollection, overlayCollection, type ItemProperties, type OverlayPoint } from './map-features';
+import { INITIATIVES_SOURCE, INTERACTIVE_LAYERS, LAYERS, OVERLAY_SOURCE, SOURCES } from './layers';
+import {
+  DATA_ATTRIBUTION,
+  OFFLINE_BASEMAP_PATH,
+  basemapFromQuery,
+  offlineStyle,
+  onlineBasemap,
+  shouldFallBackToOffline,
+  type OnlineBasemapHealth,
+} from './basemaps';
+import { describeIcon } from './icons';
+import { drawIcon } from './draw-icon';
+import { StackList } from './StackList';
+import { Legend } from './Legend';
+import { FRENCH_LOCALE } from './locale';
+
+// Vite does not find MapLibre's worker by itself (see notes/setup-facts.md).
+setWorkerUrl(workerUrl);
+
+/** Metropolitan France, the default view. */
+const FRANCE_BOUNDS: [number, number, number, number] = [-5.3, 41.3, 9.6, 51.2];
+
+const ONLINE_ATTRIBUTION: Record<string, string> = {
+  ign: 'Plan IGN © IGN Géoplateforme',
+  openfreemap: '© OpenFreeMap © OpenMapTiles © contributeurs OpenStreetMap',
+};
+
+interface ViewState {
+  zoom: number;
+  bounds: Bounds | null;
+}
+
+interface OpenStack {
+  position: number;
+  longitude: number;
+  latitude: number;
+}
+
 export default function MapView() {
-  return <div className="map-placeholder" />;
+  return (
+    <MapErrorBoundary>
+      <InitiativesMap />
+    </MapErrorBoundary>
+  );
+}
+
+function InitiativesMap() {
+  const status = useAppStore((state) => state.status);
+  const initiatives = useAppStore((state) => state.initiatives);
+  const visibleIndices = useAppStore((state) => state.visibleIndices);
+  const selectedId = useAppStore((state) => state.selectedId);
+  const origin = useAppStore((state) => state.origin);
+  const mapFocus = useAppStore((state) => state.mapFocus);
+
+  const mapRef = useRef<MapRef>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [mapStatus, setMapStatus] = useState<'busy' | 'idle'>('busy');
+  const [cursor, setCursor] = useState('');
+  const [view, setView] = useState<ViewState>({ zoom: 5, bounds: null });
+  const [openStack, setOpenStack] = useState<OpenStack | null>(null);
+
+  const requestedBasemap = useMemo(() => basemapFromQuery(window.location.search), []);
+  const online = onlineBasemap(requestedBasemap);
+  const [basemapMode, setBasemapMode] = useState<'online' | 'offline'>(online ? 'online' : 'offline');
+  const mapStyle = useMemo(
+    () => (basemapMode === 'online' && online ? online.styleUrl : offlineStyle(new URL(OFFLINE_BASEMAP_PATH, document.baseURI).href)),
+    [basemapMode, online],
+  );
+
+  // The spatial index is built once per dataset; filters only re-count typed arrays.
+  const hierarchy = useMemo(() => (initiatives.length > 0 ? new ClusterHierarchy(indexPositions(initiatives)) : null), [initiatives]);
+  const counts = useMemo(() => (hierarchy ? countByPosition(hierarchy.positions, visibleIndices) : null), [hierarchy, visibleIndices]);
+  const collection = useMemo(() => {
+    if (!hierarchy || !counts) return itemsToCollection([], () => undefined);
+    return itemsToCollection(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
+  }, [hierarchy, counts, view, initiatives]);
+
+  const overlay = useMemo(() => {
+    const points: OverlayPoint[] = [];
+    const selected = selectedId ? initiatives.find((initiative) => initiative.id === selectedId) : undefined;
+    if (selected) points.push({ role: 'selection', longitude: selected.longitude, latitude: selected.latitude });
+    if (origin) points.push({ role: 'origin', longitude: origin.longitude, latitude: origin.latitude });
+    return overlayCollection(points);
+  }, [selectedId, initiatives, origin]);
+
+  // Latest data for re-installing our layers after a basemap swap.
+  const latest = useRef({ collection, overlay });
+  latest.current = { collection, overlay };
+
+  const installLayers = useCallback((target: MapLibreMap) => {
+    for (const [id, source] of Object.entries(SOURCES)) {
+      if (!target.getSource(id)) target.addSource(id, source);
+    }
+    for (const layer of LAYERS) {
+      if (!target.getLayer(layer.id)) target.addLayer(layer);
+    }
+    (target.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.collection);
+    (target.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.overlay);
+  }, []);
+
+  const reportView = useCallback((target: MapLibreMap) => {
+    const bounds = target.getBounds();
+    const next: Bounds = [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+    useAppStore.getState().setViewBounds([...next]);
+    setView({ zoom: target.getZoom(), bounds: next });
+  }, []);
+
+  const onLoad = useCallback(() => {
+    const target = mapRef.current?.getMap();
+    if (!target) return;
+    target.setMissingStyleImageResolver((name) => {
+      const spec = describeIcon(name);
+      const drawn = spec ? drawIcon(spec, window.devicePixelRatio || 1) : null;
+      if (drawn && !target.hasImage(name)) target.addImage(name, drawn.image, { pixelRatio: drawn.pixelRatio });
+    });
+    // A new style wipes our sources and layers: put them back each time.
+    target.on('style.load', () => installLayers(target));
+    installLayers(target);
+    target.getCanvas().setAttribute('aria-label', 'Carte des initiatives (la liste donne les mêmes informations au clavier)');
+    reportView(target);
+    setMap(target);
+  }, [installLayers, reportView]);
+
+  // Online basemap health: falls back to the offline one quickly when it cannot be reached.
+  const health = useRef<OnlineBasemapHealth>({ styleFailed: false, styleLoaded: false, tileErrors: 0, tilesLoaded: 0, elapsedMs: 0 });
+  const startedAt = useRef(performance.now());
+  const fallBackIfNeeded = useCallback(() => {
+    if (basemapMode !== 'online') return;
+    health.current.elapsedMs = performance.now() - startedAt.current;
+    if (shouldFallBackToOffline(health.current)) setBasemapMode('offline');
+  }, [basemapMode]);
+
+  useEffect(() => {
+    if (basemapMode !== 'online') return undefined;
+    const timer = window.setInterval(() => {
+      if (health.current.tilesLoaded > 0) window.clearInterval(timer);
+      else fallBackIfNeeded();
+    }, 500);
+    return () => window.clearInterval(timer);
+  }, [basemapMode, fallBackIfNeeded]);
+
+  const onError = useCallback(
+    (event: MapErrorEvent) => {
+      if (basemapMode !== 'online') return;
+      const sourceId = (event as MapErrorEvent & { sourceId?: string }).sourceId;
+      if (sourceId === INITIATIVES_SOURCE || sourceId === OVERLAY_SOURCE) return;
+      if (sourceId) health.current.tileErrors++;
+      else if (!health.current.styleLoaded) health.current.styleFailed = true;
+      fallBackIfNeeded();
+    },
+    [basemapMode, fallBackIfNeeded],
+  );
+
+  const onSourceData = useCallback((event: MapSourceDataEvent) => {
+    if (event.sourceId === INITIATIVES_SOURCE || event.sourceId === OVERLAY_SOURCE) return;
+    if (event.sourceDataType === 'metadata') health.current.styleLoaded = true;
+    if (event.tile) health.current.tilesLoaded++;
+  }, []);
+
+  const onStyleData = useCallback(() => {
+    health.current.styleLoaded = true;
+  }, []);
+
+  // Draw: set the few hundred items in view; the map is "busy" until it has painted them.
+  const generation = useRef(0);
+  useEffect(() => {
+    if (!map) return;
+    (map.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
+    if (status === 'loading') {
+      setMapStatus('busy');
+      return;
+    }
+    const current = ++generation.current;
+    setMapStatus('busy');
+    map.once('idle', () => {
+      if (generation.current === current) setMapStatus('idle');
+    });
+    map.triggerRepaint();
+  }, [map, collection, status, basemapMode]);
+
+  // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!map) return undefined;
+    const timer = window.setTimeout(() => {
+      if ((wrapper.current?.offsetWidth ?? 0) > 640) return;
+      wrapper.current?.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
+    }, 0);
+    return () => window.clearTimeout(timer);
+  }, [map, basemapMode]);
+
+  useEffect(() => {
+    (map?.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(overlay);
+  }, [map, overlay]);
+
+  // Camera requests from elsewhere (commune search, "Zoomer ici"): consume them.
+  useEffect(() => {
+    if (!map || !mapFocus) return;
+    map.flyTo({ center: [mapFocus.longitude, mapFocus.latitude], zoom: mapFocus.zoom, essential: true });
+    useAppStore.getState().focusMap(null);
+  }, [map, mapFocus]);
+
+  // A stack whose initiatives are all filtered out has nothing left to list.
+  const stackMembers = useMemo(() => {
+    if (!openStack || !hierarchy || !counts) return [];
+    return membersAt(hierarchy.positions, openStack.position, counts.visible).map((index) => initiatives[index]).filter((item) => item !== undefined);
+  }, [openStack, hierarchy, counts, initiatives]);
+
+  const onClick = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const feature = event.features?.[0];
+      if (!feature || !map || !hierarchy) {
+        setOpenStack(null);
+        return;
+      }
+      const properties = feature.properties as unknown as ItemProperties;
+      const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
+      if (properties.kind === 'cluster') {
+        setOpenStack(null);
+        const zoom = Math.min(hierarchy.expansionZoom(properties.clusterId), hierarchy.maxZoom + 1);
+        map.easeTo({ center: [longitude, latitude], zoom: Math.max(zoom, map.getZoom() + 1) });
+      } else if (properties.kind === 'stack') {
+        setOpenStack({ position: properties.position, longitude, latitude });
+      } else {
+        setOpenStack(null);
+        const initiative = initiatives[properties.initiative];
+        if (initiative) useAppStore.getState().select(initiative.id);
+      }
+    },
+    [map, hierarchy, initiatives],
+  );
+
+  const attribution = [DATA_ATTRIBUTION, basemapMode === 'online' && online ? ONLINE_ATTRIBUTION[online.id] : undefined].filter(
+    (text): text is string => Boolean(text),
+  );
+  const nothingShown = status === 'ready' && visibleIndices.length === 0;
+
+  return (
+    <div ref={wrapper} className="map-view" data-testid="map" data-map-status={mapStatus} data-basemap={basemapMode}>
+      <Map
+        ref={mapRef}
+        mapStyle={mapStyle}
+        styleDiffing={false}
+        initialViewState={{ bounds: FRANCE_BOUNDS, fitBoundsOptions: { padding: 10 } }}
+        hash
+        locale={FRENCH_LOCALE}
+        attributionControl={false}
+        interactiveLayerIds={INTERACTIVE_LAYERS}
+        cursor={cursor}
+        onLoad={onLoad}
+        onError={onError}
+        onSourceData={onSourceData}
+        onStyleData={onStyleData}
+        onMoveEnd={(event) => reportView(event.target)}
+        onClick={onClick}
+        onMouseEnter={() => setCursor('pointer')}
+        onMouseLeave={() => setCursor('')}
+        style={{ position: 'absolute', inset: 0 }}
+      >
+        <NavigationControl position="top-right" showCompass={false} />
+        <ScaleControl position="bottom-left" />
+        <AttributionControl key={basemapMode} position="bottom-right" compact customAttribution={attribution} />
+        {openStack && stackMembers.length > 0 && (
+          <StackList
+            longitude={openStack.longitude}
+            latitude={openStack.latitude}
+            initiatives={stackMembers}
+            onChoose={(id) => {
+              setOpenStack(null);
+              useAppStore.getState().select(id);
+            }}
+            onClose={() => setOpenStack(null)}
+          />
+        )}
+      </Map>
+      <Legend />
+      {nothingShown && <p className="map-message">Aucune initiative ne correspond aux filtres sur la carte.</p>}
+      {status === 'ready' && map === null && <p className="map-message">Chargement du fond de carte…</p>}
+    </div>
+  );
+}
+
+interface BoundaryState {
+  failed: boolean;
+}
+
+/** WebGL may be missing (old device, disabled GPU): say so and leave the list usable. */
+class MapErrorBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { failed: false };
+
+  static getDerivedStateFromError(): BoundaryState {
+    return { failed: true };
+  }
+
+  override render() {
+    if (this.state.failed) {
+      return (
+        <div className="map-view map-unavailable" data-testid="map" data-map-status="idle" data-basemap="offline">
+          <p className="map-message">
+            La carte ne peut pas s’afficher sur cet appareil (WebGL indisponible). La liste des initiatives reste utilisable.
+          </p>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
 }

@@ -1,0 +1,47 @@
+import type { IconSpec } from './icons';
+
+/** Paints an icon at the screen's pixel ratio; returns what MapLibre's addImage takes. */
+export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData; pixelRatio: number } | null {
+  const ratio = Math.max(1, Math.min(3, Math.round(pixelRatio)));
+  const side = Math.ceil(spec.size * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = side;
+  canvas.height = side;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.scale(ratio, ratio);
+  const size = spec.size;
+  const line = 2;
+  context.lineWidth = line;
+  context.fillStyle = spec.fill;
+  context.strokeStyle = spec.stroke;
+  context.beginPath();
+  if (spec.shape === 'circle') {
+    context.arc(size / 2, size / 2, size / 2 - line, 0, Math.PI * 2);
+  } else if (spec.shape === 'rounded-square') {
+    context.roundRect(line, line, size - 2 * line, size - 2 * line, size / 5);
+  } else {
+    // A pin whose tip is the bottom centre of the image.
+    const radius = size * 0.3;
+    context.moveTo(size / 2, size - line);
+    context.arc(size / 2, radius + line, radius, Math.PI * 0.8, Math.PI * 0.2);
+    context.closePath();
+  }
+  context.fill();
+  context.stroke();
+  if (spec.shape === 'pin') {
+    context.beginPath();
+    context.fillStyle = spec.stroke;
+    context.arc(size / 2, size * 0.3 + line, size * 0.11, 0, Math.PI * 2);
+    context.fill();
+  }
+  if (spec.text) {
+    const fontSize = spec.text.length <= 2 ? size * 0.5 : spec.text.length <= 3 ? size * 0.4 : size * 0.3;
+    context.fillStyle = spec.textColor;
+    context.font = `bold ${Math.round(fontSize)}px system-ui, 'DejaVu Sans', Arial, sans-serif`;
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    context.fillText(spec.text, size / 2, size / 2 + 1, size - 4);
+  }
+  return { image: context.getImageData(0, 0, side, side), pixelRatio: ratio };
+}

@@ -1,0 +1,65 @@
+/**
+ * The map's own sources and layers, added on top of whichever basemap is shown. Typed
+ * constants in one place so a unit test validates them against the style specification.
+ */
+import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import { DATA_ATTRIBUTION } from './basemaps';
+import { ORIGIN_ICON } from './icons';
+
+export const INITIATIVES_SOURCE = 'carte-ess-initiatives';
+export const OVERLAY_SOURCE = 'carte-ess-overlay';
+
+export const INITIATIVES_LAYER = 'carte-ess-initiatives';
+export const SELECTION_LAYER = 'carte-ess-selection';
+export const ORIGIN_LAYER = 'carte-ess-origin';
+
+const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
+
+export const SOURCES: Record<string, SourceSpecification> = {
+  [INITIATIVES_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, attribution: DATA_ATTRIBUTION },
+  [OVERLAY_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+};
+
+/** Bottom to top. */
+export const LAYERS: readonly LayerSpecification[] = [
+  {
+    // A ring under the selected initiative, so the selection shows on the map too.
+    id: SELECTION_LAYER,
+    type: 'circle',
+    source: OVERLAY_SOURCE,
+    filter: ['==', ['get', 'role'], 'selection'],
+    paint: {
+      'circle-radius': 20,
+      'circle-color': 'rgba(255, 193, 7, 0.35)',
+      'circle-stroke-color': '#1e1e1e',
+      'circle-stroke-width': 3,
+    },
+  },
+  {
+    id: INITIATIVES_LAYER,
+    type: 'symbol',
+    source: INITIATIVES_SOURCE,
+    layout: {
+      'icon-image': ['get', 'icon'],
+      // Counts must never disappear behind one another: every item is drawn.
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+      'symbol-sort-key': ['get', 'count'],
+    },
+  },
+  {
+    id: ORIGIN_LAYER,
+    type: 'symbol',
+    source: OVERLAY_SOURCE,
+    filter: ['==', ['get', 'role'], 'origin'],
+    layout: {
+      'icon-image': ORIGIN_ICON,
+      'icon-anchor': 'bottom',
+      'icon-allow-overlap': true,
+      'icon-ignore-placement': true,
+    },
+  },
+];
+
+/** Layers a click can hit. */
+export const INTERACTIVE_LAYERS = [INITIATIVES_LAYER];
