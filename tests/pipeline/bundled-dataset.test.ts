@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseInitiativesCollection } from '../../src/domain/geojson';
+import type { Initiative } from '../../src/domain/initiative';
+import { THEME_IDS } from '../../src/domain/themes';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+// The bundled dataset is part of the product: it must build strictly and cover the
+// themes and territories the RTES network asked for.
+describe('the bundled dataset (data/initiatives.csv)', () => {
+  let initiatives: Initiative[] = [];
+  let report: { rowsRead: number; rowsWritten: number; rejected: unknown[] };
+
+  beforeAll(() => {
+    const directory = mkdtempSync(join(tmpdir(), 'carte-ess-dataset-'));
+    const out = join(directory, 'initiatives.geojson');
+    const reportPath = join(directory, 'report.json');
+    execFileSync('npx', ['tsx', 'src/pipeline/cli.ts', '--in', 'data/initiatives.csv', '--out', out, '--report', reportPath, '--strict'], {
+      cwd: projectRoot,
+      stdio: 'pipe',
+    });
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+    const parsed = parseInitiativesCollection(JSON.parse(readFileSync(out, 'utf8')));
+    expect(parsed.invalid).toEqual([]);
+    initiatives = parsed.initiatives;
+  }, 120_000);
+
+  it('builds in --strict mode with zero rejected rows', () => {
+    expect(report.rejected).toEqual([]);
+    expect(report.rowsWritten).toBe(report.rowsRead);
+    expect(initiatives.length).toBeGreaterThanOrEqual(120);
+  });
+
+  it('has at least 8 initiatives in each of the seven themes', () => {
+    for (const theme of THEME_IDS) {
+      const count = initiatives.filter((initiative) => initiative.themes.includes(theme)).length;
+      expect({ theme, count }).toEqual({ theme, count: expect.toSatisfy((value: number) => value >= 8) });
+    }
+  });
+
+  it('covers quartiers prioritaires, rural France and at least 60 départements, overseas included', () => {
+    expect(initiatives.filter((initiative) => initiative.territory === 'qpv').length).toBeGreaterThanOrEqual(25);
+    expect(initiatives.filter((initiative) => initiative.territory === 'rural').length).toBeGreaterThanOrEqual(50);
+    const departments = new Set(initiatives.map((initiative) => initiative.department));
+    expect(departments.size).toBeGreaterThanOrEqual(60);
+    expect([...departments].some((code) => code.startsWith('97'))).toBe(true);
+  });
+
+  it('names every initiative of the RTES seed pages', () => {
+    const byName = (pattern: RegExp) => initiatives.filter((initiative) => pattern.test(initiative.name));
+    expect(byName(/Collectif GARE/i).map((initiative) => initiative.insee)).toContain('52499');
+    expect(byName(/Villages Vivants/i).length).toBeGreaterThan(0);
+    expect(byName(/Anima/i).map((initiative) => initiative.commune)).toContain('Calais');
+    expect(byName(/Smalah/i).map((initiative) => initiative.insee)).toContain('40266');
+    expect(byName(/Comptoir de campagne/i).length).toBeGreaterThan(0);
+  });
+
+  it('sources every initiative with a public http(s) page and describes it in French', () => {
+    for (const initiative of initiatives) {
+      expect(initiative.source, initiative.id).toMatch(/^https?:\/\/\S+$/);
+      expect(initiative.description.length, initiative.id).toBeGreaterThan(30);
+      expect(initiative.description, initiative.id).not.toMatch(/[<>]/);
+    }
+  });
+});
