@@ -1,4 +1,159 @@
-/** Placeholder until the feature lands; replaced by its owner. */
+import { useId, useMemo, useState } from 'react';
+import { computeStatistics, statisticsCsv, type CountRow, type StatisticsTableKind } from '../../domain/statistics';
+import { getTheme, isThemeId } from '../../domain/themes';
+import { useAppStore } from '../../state/store';
+import './statistics.css';
+
+const integerFormat = new Intl.NumberFormat('fr-FR');
+const percentFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+
+function todayStamp(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+const FILE_NAMES: Record<StatisticsTableKind, string> = {
+  themes: 'statistiques-themes',
+  territories: 'statistiques-territoires',
+  departments: 'statistiques-departements',
+};
+
+function downloadCsv(kind: StatisticsTableKind, rows: readonly CountRow[]) {
+  const blob = new Blob([statisticsCsv(kind, rows)], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${FILE_NAMES[kind]}-${todayStamp()}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; a moment later is safe.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+interface StatisticsTableProps {
+  kind: StatisticsTableKind;
+  caption: string;
+  /** Header of the first column (what is counted). */
+  rowHeader: string;
+  rows: readonly CountRow[];
+  /** Short reading note under the caption. */
+  note?: string;
+  /** Accessible name of the export button, e.g. « Exporter le tableau par thème ». */
+  exportLabel: string;
+  exportHintId: string;
+}
+
+function StatisticsTable({ kind, caption, rowHeader, rows, note, exportLabel, exportHintId }: StatisticsTableProps) {
+  const largest = rows.reduce((maximum, row) => Math.max(maximum, row.count), 0);
+  return (
+    <div className="statistics-block">
+      <table className="statistics-table">
+        <caption>
+          {caption}
+          {note && <span className="statistics-note">{note}</span>}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{rowHeader}</th>
+            <th scope="col" className="statistics-number">Initiatives</th>
+            <th scope="col" className="statistics-number">Part</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                {kind === 'departments' ? `${row.label} (${row.key})` : row.label}
+                <span className="statistics-bar-track" aria-hidden="true">
+                  <span
+                    className="statistics-bar"
+                    style={{
+                      width: `${largest === 0 ? 0 : (row.count / largest) * 100}%`,
+                      background: kind === 'themes' && isThemeId(row.key) ? getTheme(row.key).color : undefined,
+                    }}
+                  />
+                </span>
+              </th>
+              <td className="statistics-number">{integerFormat.format(row.count)}</td>
+              <td className="statistics-number">{percentFormat.format(row.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > 0 && (
+        <button type="button" className="statistics-export" aria-describedby={exportHintId} onClick={() => downloadCsv(kind, rows)}>
+          {exportLabel}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * « Statistiques »: what the current filters keep, counted per theme, territory type and
+ * département, as tables (the numbers) with decorative bars, each exportable for a spreadsheet.
+ */
 export function StatisticsPanel() {
-  return null;
+  const baseId = useId();
+  const headingId = `${baseId}-heading`;
+  const bodyId = `${baseId}-body`;
+  const exportHintId = `${baseId}-export-hint`;
+  const status = useAppStore((state) => state.status);
+  const initiatives = useAppStore((state) => state.initiatives);
+  const visibleIndices = useAppStore((state) => state.visibleIndices);
+  const [expanded, setExpanded] = useState(true);
+
+  const statistics = useMemo(() => computeStatistics(initiatives, visibleIndices), [initiatives, visibleIndices]);
+
+  if (status !== 'ready') return null;
+  const { total } = statistics;
+
+  return (
+    <section className="statistics" aria-labelledby={headingId}>
+      <div className="statistics-header">
+        <h2 id={headingId}>Statistiques</h2>
+        <button type="button" className="statistics-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded((value) => !value)}>
+          {expanded ? 'Masquer les statistiques' : 'Afficher les statistiques'}
+        </button>
+      </div>
+      <div id={bodyId} hidden={!expanded}>
+        <p className="statistics-summary">
+          Pour les {integerFormat.format(total)} initiative{total > 1 ? 's' : ''} correspondant aux filtres.
+        </p>
+        <p id={exportHintId} className="statistics-visually-hidden">Fichier CSV pour tableur</p>
+        <StatisticsTable
+          kind="themes"
+          caption="Initiatives par thème"
+          note="Une initiative qui relève de plusieurs thèmes compte dans chacun."
+          rowHeader="Thème"
+          rows={statistics.byTheme}
+          exportLabel="Exporter le tableau par thème"
+          exportHintId={exportHintId}
+        />
+        <details className="statistics-details">
+          <summary>Par type de territoire</summary>
+          <StatisticsTable
+            kind="territories"
+            caption="Initiatives par type de territoire"
+            rowHeader="Type de territoire"
+            rows={statistics.byTerritory}
+            exportLabel="Exporter le tableau par type de territoire"
+            exportHintId={exportHintId}
+          />
+        </details>
+        <details className="statistics-details">
+          <summary>Par département ({statistics.byDepartment.length})</summary>
+          <StatisticsTable
+            kind="departments"
+            caption="Initiatives par département"
+            rowHeader="Département"
+            rows={statistics.byDepartment}
+            exportLabel="Exporter le tableau par département"
+            exportHintId={exportHintId}
+          />
+        </details>
+      </div>
+    </section>
+  );
 }
