@@ -31,14 +31,11 @@ export function loadTableSchema(path: string = SCHEMA_PATH): TableSchema {
   return JSON.parse(readFileSync(path, 'utf8')) as TableSchema;
 }
 
+const HTTP_URL = /^https?:\/\/[^\s/?#@:]+(:[0-9]{1,5})?([/?#][^\s]*)?$/i;
+
+/** An absolute http(s) URL with a host and no spaces (the only links the app follows). */
 export function isHttpUrl(value: string): boolean {
-  if (/\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
+  return HTTP_URL.test(value);
 }
 
 function shorten(value: string): string {
