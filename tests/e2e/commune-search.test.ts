@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { distance as turfDistance, point } from '@turf/turf';
+import { bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
+
+type CommuneRow = [string, string, string, number, number, number];
+
+function builtCommune(code: string): CommuneRow {
+  const rows = JSON.parse(readFileSync(join(inject('distDirectory'), 'data/communes.json'), 'utf8')) as CommuneRow[];
+  const row = rows.find((candidate) => candidate[0] === code);
+  if (!row) throw new Error(`commune ${code} absent from the built gazetteer`);
+  return row;
+}
+
+/** « 12,3 km » / « 850 m » → kilometres. */
+function kilometresIn(text: string): number | null {
+  const match = /([\d\s\u00a0\u202f]+(?:,\d+)?)\s*(km|m)\b/.exec(text);
+  if (!match || !match[1]) return null;
+  const value = Number(match[1].replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'));
+  return match[2] === 'm' ? value / 1000 : value;
+}
+
+describeE2E('commune search', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('typing a commune and choosing it with the keyboard orders the list by distance, in km', async () => {
+    const app = await openApp(browser);
+    await app.count();
+    const field = app.page.getByRole('combobox', { name: /commune/i });
+    await field.click();
+    await field.pressSequentially('vaillant', { delay: 20 });
+    await app.page.getByRole('option', { name: 'Vaillant (52 — Haute-Marne)' }).waitFor();
+    await field.press('ArrowDown');
+    await field.press('Enter');
+    expect(await field.getAttribute('aria-expanded')).toBe('false');
+
+    // Reference: every bundled initiative's distance from Vaillant as turf computes it.
+    const [, , , longitude, latitude] = builtCommune('52499');
+    const reference = bundledFeatures()
+      .map((feature) => ({ name: feature.properties.name, km: turfDistance(point([longitude, latitude]), point(feature.geometry.coordinates)) }))
+      .sort((left, right) => left.km - right.km);
+
+    const list = app.page.getByRole('list', { name: /initiative/i });
+    await app.page.waitForFunction(() => /km|\bm\b/.test(document.querySelector('#results li')?.textContent ?? ''));
+    const items = await list.getByRole('listitem').evaluateAll((elements) => elements.slice(0, 8).map((element) => element.textContent ?? ''));
+    expect(items.length).toBeGreaterThan(2);
+    const shownKm = items.map(kilometresIn);
+    expect(shownKm.every((km) => km !== null)).toBe(true);
+    for (let rank = 1; rank < shownKm.length; rank += 1) expect(shownKm[rank]!).toBeGreaterThanOrEqual(shownKm[rank - 1]!);
+    // The first shown is the nearest of all, at the distance turf gives (to the displayed precision).
+    expect(Math.abs(shownKm[0]! - reference[0]!.km)).toBeLessThan(0.6);
+    expect(items[0]).toContain(reference[0]!.name);
+    await app.close();
+  });
+
+  it('loads the commune list only when the search is used', async () => {
+    const app = await openApp(browser);
+    await app.count();
+    const requested: string[] = [];
+    app.page.on('request', (request) => requested.push(request.url()));
+    await app.page.waitForTimeout(300);
+    expect(requested.some((url) => url.includes('communes.json'))).toBe(false);
+    await app.page.getByRole('combobox', { name: /commune/i }).focus();
+    await app.page.waitForResponse((response) => response.url().includes('data/communes.json') && response.ok());
+    await app.close();
+  });
+});
