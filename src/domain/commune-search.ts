@@ -126,25 +126,39 @@ export function searchCommunes(index: CommuneIndex, query: string, limit = 10): 
   const forms = readQuery(query);
   if (!forms || limit <= 0) return [];
   const { communes, keys, compactKeys } = index;
-  const matches: CommuneMatch[] = [];
+  // Only the best `limit` are kept, in order, as the scan goes: a one-letter query matches
+  // thousands of communes, and sorting them all on every keystroke would be wasted work.
+  const best: CommuneMatch[] = [];
   for (let position = 0; position < communes.length; position += 1) {
     const commune = communes[position] as Commune;
+    let rank: number;
     if (forms.code !== null) {
-      if (commune.code === forms.code) matches.push({ commune, rank: MATCH_RANK.exact });
-      continue;
+      if (commune.code !== forms.code) continue;
+      rank = MATCH_RANK.exact;
+    } else {
+      if (forms.departmentCode !== null && commune.departmentCode !== forms.departmentCode) continue;
+      rank = forms.spaced.length === 0 ? MATCH_RANK.prefix : rankName(keys[position] as string, compactKeys[position] as string, forms);
+      if (rank === Number.POSITIVE_INFINITY) continue;
     }
-    if (forms.departmentCode !== null && commune.departmentCode !== forms.departmentCode) continue;
-    const rank = forms.spaced.length === 0 ? MATCH_RANK.prefix : rankName(keys[position] as string, compactKeys[position] as string, forms);
-    if (rank !== Number.POSITIVE_INFINITY) matches.push({ commune, rank });
+    const candidate = { commune, rank };
+    if (best.length === limit && compareMatches(candidate, best[limit - 1] as CommuneMatch) >= 0) continue;
+    let slot = best.length === limit ? limit - 1 : best.length;
+    while (slot > 0 && compareMatches(candidate, best[slot - 1] as CommuneMatch) < 0) {
+      best[slot] = best[slot - 1] as CommuneMatch;
+      slot -= 1;
+    }
+    best[slot] = candidate;
   }
-  matches.sort(
-    (left, right) =>
-      left.rank - right.rank ||
-      right.commune.population - left.commune.population ||
-      collator.compare(left.commune.name, right.commune.name) ||
-      left.commune.code.localeCompare(right.commune.code),
+  return best;
+}
+
+function compareMatches(left: CommuneMatch, right: CommuneMatch): number {
+  return (
+    left.rank - right.rank ||
+    right.commune.population - left.commune.population ||
+    collator.compare(left.commune.name, right.commune.name) ||
+    (left.commune.code < right.commune.code ? -1 : left.commune.code > right.commune.code ? 1 : 0)
   );
-  return matches.slice(0, limit);
 }
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base' });
