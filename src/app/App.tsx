@@ -38,10 +38,9 @@ export function App() {
       </header>
       <div className="app-body">
         <aside className="side-panel" aria-label="Filtres et résultats">
-          {/* slot: commune-search */}
-          <CommuneSearch />
-          {/* slot: filters (folded in embed mode) */}
+          {/* slot: commune-search and filters (folded together in embed mode) */}
           <EmbedFold>
+            <CommuneSearch />
             <FilterPanel />
           </EmbedFold>
           {/* slot: export */}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { EmbedDialog } from './EmbedDialog';
 import './embed.css';
 
@@ -6,6 +6,12 @@ import './embed.css';
 export function EmbedControl() {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Focus goes back to the button once the dialog is gone: while a modal is open the button is inert.
+  useEffect(() => {
+    if (wasOpen.current && !open) buttonRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   return (
     <>
       <button
@@ -19,10 +25,7 @@ export function EmbedControl() {
       </button>
       {open && (
         <EmbedDialog
-          onClose={() => {
-            setOpen(false);
-            buttonRef.current?.focus();
-          }}
+          onClose={() => setOpen(false)}
         />
       )}
     </>

@@ -14,7 +14,7 @@ export interface EmbedMode {
 export function useEmbedMode(): EmbedMode {
   const embed = useAppStore((state) => state.embed);
   const filtersPanel = useMemo(() => parseEmbedSettings(window.location.search).filtersPanel, []);
-  return { embed, filtersPanel: embed ? filtersPanel : 'open' };
+  return { embed, filtersPanel };
 }
 
 /** Class names of the app root: the compact layout lives in embed.css. */

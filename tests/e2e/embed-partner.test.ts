@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import Papa from 'papaparse';
+import { appUrl, bundledFeatures, describeE2E, launchBrowser, openApp, partnerUrl } from './driver';
+
+const appOrigin = () => new URL(appUrl()).origin;
+
+/** The map's frame inside the partner page (its URL containing `urlPart`, when given). */
+async function mapFrame(page: Page, urlPart = ''): Promise<Frame> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(appOrigin()) && candidate.url().includes(urlPart));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('no map frame');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** The number announced by the role="status" count inside a frame. */
+async function frameCount(frame: Frame, differentFrom?: number): Promise<number> {
+  const handle = await frame.waitForFunction(
+    (previous) => {
+      for (const element of Array.from(document.querySelectorAll('[role="status"]'))) {
+        const text = element.textContent ?? '';
+        const digits = text.replace(/[\s\u00a0\u202f]/g, '').match(/\d+/);
+        if (digits && /initiative/i.test(text) && Number(digits[0]) !== previous) return Number(digits[0]);
+      }
+      return null;
+    },
+    differentFrom ?? -1,
+    { timeout: 20_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+function withTheme(theme: string) {
+  return bundledFeatures().filter((feature) => feature.properties.themes.includes(theme));
+}
+
+describeE2E('embedding in a partner site (another origin)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('runs on a different origin from the app', () => {
+    expect(new URL(partnerUrl()).origin).not.toBe(appOrigin());
+  });
+
+  it('shows, inside the frame, the count of the preset filters', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    expect(await frameCount(frame)).toBe(withTheme('mobilite').length);
+    await partner.close();
+  });
+
+  it('downloads the CSV from inside the sandboxed frame, without unfolding anything', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    const shown = await frameCount(frame);
+    const button = frame.getByRole('button', { name: /CSV/ });
+    expect(await button.isVisible()).toBe(true);
+    const [download] = await Promise.all([partner.page.waitForEvent('download'), button.click()]);
+    const text = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
+    const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows.length - 1).toBe(shown);
+    await partner.close();
+  });
+
+  it('folds the filters behind a « Filtres » button and links to the full map in a new tab', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    await frameCount(frame);
+    const toggle = frame.getByRole('button', { name: 'Filtres' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    const link = frame.getByRole('link', { name: /Ouvrir la carte complète/ });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    const full = new URL((await link.getAttribute('href')) ?? '');
+    expect(full.origin).toBe(appOrigin());
+    expect(full.searchParams.get('embed')).toBeNull();
+    expect(full.searchParams.get('themes')).toBe('mobilite');
+    await partner.close();
+  });
+
+  it('tells the host page the filters and count, only from the app origin', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    const shown = await frameCount(frame);
+    const message = await partner.page.waitForFunction(
+      () => (window as unknown as { carteEssMessages: { origin: string; data: { type: string } }[] }).carteEssMessages.find((entry) => entry.data.type === 'carte-ess:filters') ?? null,
+    );
+    const { origin, data } = (await message.jsonValue()) as { origin: string; data: { filters: { themes: string[] }; count: number } };
+    expect(origin).toBe(appOrigin());
+    expect(data.filters.themes).toEqual(['mobilite']);
+    expect(data.count).toBe(shown);
+    await partner.close();
+  });
+
+  it('lets the helper script embed.js fit the frame’s height to the content', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    await frameCount(frame);
+    const measure = async () => ({
+      content: await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
+      iframe: await partner.page.evaluate(() => Math.round((document.getElementById('carte') as HTMLIFrameElement).getBoundingClientRect().height)),
+    });
+    // The map and list settle; the iframe follows the content within a few messages.
+    let sizes = await measure();
+    const deadline = Date.now() + 20_000;
+    while (Math.abs(sizes.content - sizes.iframe) > 2 && Date.now() < deadline) {
+      await partner.page.waitForTimeout(200);
+      sizes = await measure();
+    }
+    expect(Math.abs(sizes.content - sizes.iframe)).toBeLessThanOrEqual(2);
+    const contentHeight = sizes.content;
+    expect(contentHeight).not.toBe(500);
+    await partner.close();
+  });
+
+  it('obeys the host’s set-filters message', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    const before = await frameCount(frame);
+    await partner.page.evaluate((origin) => {
+      const target = (document.getElementById('carte') as HTMLIFrameElement).contentWindow;
+      target?.postMessage({ source: 'carte-ess', type: 'carte-ess:set-filters', filters: { themes: ['alimentation'] } }, origin);
+    }, appOrigin());
+    const after = await frameCount(frame, before);
+    expect(after).toBe(withTheme('alimentation').length);
+    await partner.close();
+  });
+
+  it('ignores set-filters from a host that is not the declared parent origin', async () => {
+    const query = `themes=mobilite&embed=1&parentOrigin=${encodeURIComponent('https://partenaire.example')}`;
+    const partner = await openApp(browser, { url: `${partnerUrl()}?query=${encodeURIComponent(query)}` });
+    const frame = await mapFrame(partner.page, 'parentOrigin=');
+    const before = await frameCount(frame);
+    await partner.page.evaluate((origin) => {
+      const target = (document.getElementById('carte') as HTMLIFrameElement).contentWindow;
+      target?.postMessage({ source: 'carte-ess', type: 'carte-ess:set-filters', filters: { themes: ['alimentation'] } }, origin);
+    }, appOrigin());
+    await partner.page.waitForTimeout(500);
+    expect(await frameCount(frame)).toBe(before);
+    // Neither filters nor selection went to this page, which is not the declared host.
+    const types = await partner.page.evaluate(() =>
+      (window as unknown as { carteEssMessages: { data: { type: string } }[] }).carteEssMessages.map((entry) => entry.data.type),
+    );
+    expect(types.filter((type) => type !== 'carte-ess:height')).toEqual([]);
+    await partner.close();
+  });
+});
+
+describeE2E('the « Intégrer » generator in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('gives iframe code with the current filters and a title, closes with Escape and returns the focus', async () => {
+    const app = await openApp(browser, { query: 'themes=mobilite&dep=59' });
+    await app.count();
+    const button = app.page.getByRole('button', { name: /Intégrer/ });
+    await button.click();
+    const dialog = app.page.getByRole('dialog', { name: 'Intégrer cette carte' });
+    await dialog.waitFor();
+    const code = await dialog.getByRole('textbox', { name: 'Code à copier' }).inputValue();
+    const attributes = await app.page.evaluate((html) => {
+      const iframe = new DOMParser().parseFromString(html, 'text/html').querySelector('iframe');
+      return iframe ? { src: iframe.getAttribute('src') ?? '', title: iframe.getAttribute('title') ?? '' } : null;
+    }, code);
+    expect(attributes).not.toBeNull();
+    const src = new URL(attributes?.src ?? '');
+    expect(src.origin).toBe(appOrigin());
+    expect(src.searchParams.get('themes')).toBe('mobilite');
+    expect(src.searchParams.get('dep')).toBe('59');
+    expect(src.searchParams.get('embed')).toBe('1');
+    expect(attributes?.title.length).toBeGreaterThan(5);
+    await app.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+    await app.close();
+  });
+});
