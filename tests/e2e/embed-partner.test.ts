@@ -93,7 +93,7 @@ describeE2E('embedding in a partner site (another origin)', () => {
     const message = await partner.page.waitForFunction(
       () => (window as unknown as { carteEssMessages: { origin: string; data: { type: string } }[] }).carteEssMessages.find((entry) => entry.data.type === 'carte-ess:filters') ?? null,
     );
-    const { origin, data } = (await message.jsonValue()) as { origin: string; data: { filters: { themes: string[] }; count: number } };
+    const { origin, data } = (await message.jsonValue()) as unknown as { origin: string; data: { filters: { themes: string[] }; count: number } };
     expect(origin).toBe(appOrigin());
     expect(data.filters.themes).toEqual(['mobilite']);
     expect(data.count).toBe(shown);
