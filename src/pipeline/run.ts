@@ -8,7 +8,7 @@ import { basename, dirname } from 'node:path';
 import { THEME_IDS } from '../domain/themes';
 import { NotUtf8Error, readCsvFile, readCsvText, type TextEncodingName } from './csv-reader';
 import type { Commune } from './gazetteer';
-import { getGeocoder } from './geocoder';
+import { getGeocoder, type GeocodeResult, type Geocoder } from './geocoder';
 import { compileRowValidator, loadTableSchema } from './row-schema';
 
 export interface PipelineOptions {
@@ -140,7 +140,8 @@ export function runPipeline(options: PipelineOptions): PipelineReport {
 
 function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, densityGrid: Map<string, number> | undefined): PipelineReport {
   const validateRow = compileRowValidator(loadTableSchema());
-  const geocoder = getGeocoder();
+  // Built on the first data row, so a missing file or column fails fast.
+  let geocoder: Geocoder | undefined;
   const themePattern = /[|,;]/;
   const report: PipelineReport = {
     input: basename(options.input),
@@ -226,9 +227,10 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
       problems.unshift({ column: 'id', reason: `id en double : « ${id} » est déjà utilisé ligne ${writtenIdLines.get(id)}` });
     }
 
-    let geocoded: ReturnType<typeof geocoder.geocode> | undefined;
+    let geocoded: GeocodeResult | undefined;
     const communeFieldsValid = !problems.some((problem) => ['commune', 'code_insee', 'code_postal', 'departement'].includes(problem.column));
     if (communeFieldsValid) {
+      geocoder ??= getGeocoder();
       geocoded = geocoder.geocode({
         commune: row.commune ?? '',
         codeInsee: row.code_insee,
