@@ -205,7 +205,10 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
   }
   const queryMatches = index.queryMatches(filters.query);
 
-  const themeCounts = new Int32Array(THEME_IDS.length);
+  // Theme counts go through a histogram of theme masks (128 of them): one increment per
+  // initiative in the hot loop instead of one per theme.
+  const keptMasks = new Int32Array(1 << THEME_IDS.length);
+  const masksFailingOnlyThemes = new Int32Array(1 << THEME_IDS.length);
   const territoryCounts = new Int32Array(TERRITORY_IDS.length);
   const departmentCounts = new Int32Array(UNKNOWN_DEPARTMENT + 1);
   const indices: number[] = [];
@@ -226,16 +229,22 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
       indices.push(position);
       territoryCounts[territory] = (territoryCounts[territory] as number) + 1;
       departmentCounts[department] = (departmentCounts[department] as number) + 1;
-      countThemes(themeCounts, mask);
+      keptMasks[mask] = (keptMasks[mask] as number) + 1;
     } else if (failures === 1) {
       if (themeFails) {
-        if (!matchAll) countThemes(themeCounts, mask);
+        masksFailingOnlyThemes[mask] = (masksFailingOnlyThemes[mask] as number) + 1;
       } else if (territoryFails) {
         territoryCounts[territory] = (territoryCounts[territory] as number) + 1;
       } else if (departmentFails) {
         departmentCounts[department] = (departmentCounts[department] as number) + 1;
       }
     }
+  }
+  const themeCounts = new Int32Array(THEME_IDS.length);
+  for (let mask = 1; mask < keptMasks.length; mask += 1) {
+    // In « au moins un » mode a theme's count ignores the theme facet; in « tous » it narrows.
+    const count = (keptMasks[mask] as number) + (matchAll ? 0 : (masksFailingOnlyThemes[mask] as number));
+    if (count > 0) addToThemes(themeCounts, mask, count);
   }
   return {
     indices,
@@ -247,11 +256,11 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
   };
 }
 
-function countThemes(counts: Int32Array, mask: number): void {
+function addToThemes(counts: Int32Array, mask: number, amount: number): void {
   let remaining = mask;
   let slot = 0;
   while (remaining !== 0) {
-    if (remaining & 1) counts[slot] = (counts[slot] as number) + 1;
+    if (remaining & 1) counts[slot] = (counts[slot] as number) + amount;
     remaining >>= 1;
     slot += 1;
   }

@@ -11,48 +11,86 @@ export function applyLocationToStore(): void {
   useAppStore.getState().applyUrlState(parseUrlParams(window.location.search));
 }
 
+function onlyQueryChanged(previous: UrlState, current: UrlState): boolean {
+  return previous.selectedId === current.selectedId
+    && previous.embed === current.embed
+    && previous.filters.themes === current.filters.themes
+    && previous.filters.match === current.filters.match
+    && previous.filters.territories === current.filters.territories
+    && previous.filters.departments === current.filters.departments;
+}
+
 /**
- * Writes the store's filters and selection to the query string. A change of filters or
- * selection is a new history entry, so back/forward walk through them; typing in the text
- * search only replaces the entry, or every keystroke would be one. Other parameters and
- * the hash (the map's camera) are left as they are.
+ * Writes the store's filters and selection to the query string, when it differs. Other
+ * parameters and the hash (the map's camera) are left as they are.
  */
-export function writeStoreToLocation(previous: UrlState | null): void {
+export function writeStoreToLocation(mode: 'push' | 'replace'): void {
   const state = urlStateOf(useAppStore.getState());
   const { search, pathname, hash } = window.location;
   const next = formatUrlParams(state, search);
   if (next === search || (next === '' && search === '?')) return;
-  const onlyQueryChanged = previous !== null
-    && previous.selectedId === state.selectedId
-    && previous.embed === state.embed
-    && previous.filters.themes === state.filters.themes
-    && previous.filters.match === state.filters.match
-    && previous.filters.territories === state.filters.territories
-    && previous.filters.departments === state.filters.departments;
   const url = `${pathname}${next}${hash}`;
-  if (previous === null || onlyQueryChanged) window.history.replaceState(window.history.state, '', url);
-  else window.history.pushState(window.history.state, '', url);
+  if (mode === 'push') window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
 }
 
-/** Keeps the URL and the store in step (CONTRACT §4). Call once, in the app shell. */
+// History calls cost several milliseconds in Chromium: they wait until the toggled filter
+// has painted, so the count, list and map update first.
+function afterNextPaint(callback: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(callback, 0));
+  else setTimeout(callback, 0);
+}
+
+/**
+ * Keeps the URL and the store in step (CONTRACT §4). Call once, in the app shell.
+ * A change of filters or selection is a new history entry, so back/forward walk through
+ * them; typing in the text search only replaces the entry, or every keystroke would be one.
+ */
 export function useUrlSync(): void {
   useLayoutEffect(() => {
     applyLocationToStore();
     // Canonical form at start (sorted lists, invalid values dropped) without a new entry.
-    writeStoreToLocation(null);
+    writeStoreToLocation('replace');
     let previous = urlStateOf(useAppStore.getState());
+    let pendingPush = false;
+    let scheduled = false;
+    let generation = 0;
+    let applyingLocation = false;
+    const flush = (token: number) => {
+      if (token !== generation) return;
+      scheduled = false;
+      const mode = pendingPush ? 'push' : 'replace';
+      pendingPush = false;
+      writeStoreToLocation(mode);
+    };
     const unsubscribe = useAppStore.subscribe((state) => {
       const current = urlStateOf(state);
       if (current.filters === previous.filters && current.selectedId === previous.selectedId && current.embed === previous.embed) return;
-      writeStoreToLocation(previous);
+      const wasOnlyQuery = onlyQueryChanged(previous, current);
       previous = current;
+      if (applyingLocation) return;
+      if (!wasOnlyQuery) pendingPush = true;
+      if (!scheduled) {
+        scheduled = true;
+        const token = generation;
+        afterNextPaint(() => flush(token));
+      }
     });
     const onPopState = () => {
-      applyLocationToStore();
-      previous = urlStateOf(useAppStore.getState());
+      // The URL now says what to show: a write still waiting would overwrite it.
+      generation += 1;
+      scheduled = false;
+      pendingPush = false;
+      applyingLocation = true;
+      try {
+        applyLocationToStore();
+      } finally {
+        applyingLocation = false;
+      }
     };
     window.addEventListener('popstate', onPopState);
     return () => {
+      generation += 1;
       unsubscribe();
       window.removeEventListener('popstate', onPopState);
     };

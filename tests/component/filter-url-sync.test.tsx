@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FilterPanel } from '../../src/features/filters/FilterPanel';
 import { useUrlSync } from '../../src/state/use-url-sync';
@@ -40,7 +40,7 @@ describe('URL sync', () => {
     start('/#5/46/2');
     const before = window.history.length;
     await user.click(screen.getByRole('checkbox', { name: /Mobilité/ }));
-    expect(window.location.search).toBe('?themes=mobilite');
+    await waitFor(() => expect(window.location.search).toBe('?themes=mobilite'));
     expect(window.location.hash).toBe('#5/46/2');
     expect(window.history.length).toBe(before + 1);
     await act(async () => {
@@ -57,7 +57,7 @@ describe('URL sync', () => {
     start('/');
     const before = window.history.length;
     await user.type(screen.getByRole('searchbox', { name: /Rechercher une initiative/ }), 'café vélo');
-    expect(window.location.search).toBe('?q=caf%C3%A9%20v%C3%A9lo');
+    await waitFor(() => expect(window.location.search).toBe('?q=caf%C3%A9%20v%C3%A9lo'));
     expect(window.history.length).toBe(before);
   });
 });

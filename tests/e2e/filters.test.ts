@@ -86,7 +86,7 @@ describeE2E('filters and URL', () => {
     await app.page.getByRole('checkbox', { name: /Mobilité/ }).check();
     const expected = expectedCount(features, 'themes=mobilite');
     await waitForCount(app.page, expected);
-    expect(new URL(app.page.url()).searchParams.get('themes')).toBe('mobilite');
+    await app.page.waitForURL((url) => url.searchParams.get('themes') === 'mobilite');
     const listed = await app.page.locator('#results li').first().getAttribute('aria-setsize');
     expect(Number(listed)).toBe(expected);
     const names = await app.page.locator('#results button').allTextContents();
@@ -103,8 +103,10 @@ describeE2E('filters and URL', () => {
     await readCount(app.page);
     await app.page.getByRole('checkbox', { name: /Mobilité/ }).check();
     await waitForCount(app.page, expectedCount(features, 'themes=mobilite'));
+    await app.page.waitForURL((url) => url.search === '?themes=mobilite');
     await app.page.getByRole('checkbox', { name: /Rural/ }).check();
     await waitForCount(app.page, expectedCount(features, 'themes=mobilite&territoire=rural'));
+    await app.page.waitForURL((url) => url.search === '?themes=mobilite&territoire=rural');
     await app.page.goBack();
     await waitForCount(app.page, expectedCount(features, 'themes=mobilite'));
     expect(await app.page.getByRole('checkbox', { name: /Rural/ }).isChecked()).toBe(false);
