@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { distance as turfDistance, point } from '@turf/turf';
 import { bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
 
@@ -22,6 +23,18 @@ function kilometresIn(text: string): number | null {
   return match[2] === 'm' ? value / 1000 : value;
 }
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical WCAG 2.1 A/AA findings of axe-core inside `selector`. */
+async function seriousViolations(page: Page, selector: string): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (context) => {
+    const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+  }, selector);
+}
+
 describeE2E('commune search', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -36,7 +49,7 @@ describeE2E('commune search', () => {
     await app.count();
     const field = app.page.getByRole('combobox', { name: /commune/i });
     await field.click();
-    await field.pressSequentially('vaillant', { delay: 20 });
+    await field.pressSequentially('vaillant');
     await app.page.getByRole('option', { name: 'Vaillant (52 — Haute-Marne)' }).waitFor();
     await field.press('ArrowDown');
     await field.press('Enter');
@@ -58,6 +71,21 @@ describeE2E('commune search', () => {
     // The first shown is the nearest of all, at the distance turf gives (to the displayed precision).
     expect(Math.abs(shownKm[0]! - reference[0]!.km)).toBeLessThan(0.6);
     expect(items[0]).toContain(reference[0]!.name);
+    await app.close();
+  });
+
+  it('has no serious accessibility finding with suggestions open and a highlighted option', async () => {
+    const app = await openApp(browser);
+    await app.count();
+    const field = app.page.getByRole('combobox', { name: /commune/i });
+    await field.click();
+    await field.fill('saint');
+    await app.page.getByRole('option').first().waitFor();
+    await field.press('ArrowDown');
+    const activeId = await field.getAttribute('aria-activedescendant');
+    expect(activeId).toBeTruthy();
+    expect(await app.page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
+    expect(await seriousViolations(app.page, '.commune-search')).toEqual([]);
     await app.close();
   });
 

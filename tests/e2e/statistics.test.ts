@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
 import Papa from 'papaparse';
@@ -53,6 +55,22 @@ describeE2E('statistics', () => {
       busiest.map((code) => [`${DEPARTMENTS.find((department) => department.code === code)!.name} (${code})`, perDepartment.get(code)!]),
     );
     expect(departmentCounts).toEqual(expected);
+    await app.close();
+  });
+
+  it('has no serious accessibility finding with every table unfolded', async () => {
+    const app = await openApp(browser);
+    await app.count();
+    const region = app.page.getByRole('region', { name: /Statistiques/ });
+    await region.getByText(/Par type de territoire/).click();
+    await region.getByText(/Par département/).click();
+    await app.page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await app.page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+      const result = await axe.run('.statistics', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+    });
+    expect(violations).toEqual([]);
     await app.close();
   });
 
