@@ -9,12 +9,16 @@ import './results-list.css';
 
 /** Rows have a fixed height (long texts are cut with an ellipsis) so 100,000 rows need no measuring. */
 const ROW_HEIGHT = 64;
-const numberFormat = new Intl.NumberFormat('fr-FR');
 const distanceFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** Groups of three digits with a narrow no-break space, as French writes « 100 000 » (Intl is slow on every render). */
+function formatFrenchInteger(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
 
 /** « 0 initiative », « 1 initiative », « 12 initiatives ». */
 export function formatInitiativeCount(count: number): string {
-  return `${numberFormat.format(count)} initiative${count > 1 ? 's' : ''}`;
+  return `${formatFrenchInteger(count)} initiative${count > 1 ? 's' : ''}`;
 }
 
 // jsdom and a hidden panel report a zero-height box; rendering a screenful anyway keeps
@@ -101,6 +105,17 @@ export function ResultsList() {
       setPendingFocus(null);
     }
   });
+
+  // A selection made elsewhere (map, URL) brings its row into view.
+  useEffect(() => {
+    if (!selectedId) return;
+    for (let position = 0; position < order.length; position += 1) {
+      if (initiatives[order[position] as number]?.id === selectedId) {
+        virtualizer.scrollToIndex(position, { align: 'auto' });
+        return;
+      }
+    }
+  }, [selectedId, order, initiatives, virtualizer]);
 
   const onKeyDown = useCallback((event: KeyboardEvent<HTMLUListElement>) => {
     const target = event.target as HTMLElement;
