@@ -3,6 +3,10 @@ import { THEME_IDS, type ThemeId } from './themes';
 import { TERRITORY_IDS, type TerritoryId } from './territories';
 import type { Initiative } from './initiative';
 
+// Zod's JIT probes `new Function`, which a strict Content-Security-Policy (no 'unsafe-eval')
+// reports as a violation; the interpreted path is fast enough for our data.
+z.config({ jitless: true });
+
 /** Schema of one published feature (CONTRACT §3). Extra properties are allowed. */
 const featureSchema = z.object({
   type: z.literal('Feature'),
