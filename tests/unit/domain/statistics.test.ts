@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { computeStatistics, statisticsCsv } from '../../../src/domain/statistics';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { computeStatistics, departmentCircles, statisticsCsv } from '../../../src/domain/statistics';
 import type { Initiative } from '../../../src/domain/initiative';
 import { THEMES, THEME_IDS, type ThemeId } from '../../../src/domain/themes';
 import { TERRITORIES, TERRITORY_IDS, type TerritoryId } from '../../../src/domain/territories';
@@ -113,5 +115,32 @@ describe('statistics as CSV', () => {
     const csv = statisticsCsv('themes', [{ key: 'x', label: '=HYPERLINK("http://evil")\nsecond', count: 1, share: 1 }]);
     const row = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', skipEmptyLines: true }).data[1]!;
     expect(row[0]!.startsWith("'=")).toBe(true);
+  });
+});
+
+describe('proportional circles per département', () => {
+  it('puts one circle per département inside its territory, area proportional to the count', () => {
+    const boxes = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@etalab/fr-bounding-boxes/dist/departements.json'), 'utf8')) as { id: string; bbox: number[] }[];
+    const initiatives = [
+      ...Array.from({ length: 16 }, (_, index) => makeInitiative(index, ['mobilite'], 'rural', '52')),
+      ...Array.from({ length: 4 }, (_, index) => makeInitiative(16 + index, ['mobilite'], 'rural', '2A')),
+      makeInitiative(20, ['mobilite'], 'rural', '974'),
+    ];
+    const statistics = computeStatistics(initiatives, initiatives.map((_, index) => index));
+    const circles = departmentCircles(statistics.byDepartment, 40, 0);
+    expect(circles.features.map((feature) => [feature.properties.department, feature.properties.count])).toEqual([['52', 16], ['2A', 4], ['974', 1]]);
+    for (const feature of circles.features) {
+      const [west, south, east, north] = boxes.find((box) => box.id === `fr:departement:${feature.properties.department}`)!.bbox as [number, number, number, number];
+      const [longitude, latitude] = feature.geometry.coordinates;
+      expect(longitude).toBeGreaterThan(west);
+      expect(longitude).toBeLessThan(east);
+      expect(latitude).toBeGreaterThan(south);
+      expect(latitude).toBeLessThan(north);
+    }
+    const [hauteMarne, corseDuSud, reunion] = circles.features.map((feature) => feature.properties.radius);
+    expect(hauteMarne).toBe(40);
+    // Four times fewer initiatives: a quarter of the area, half the radius.
+    expect(corseDuSud).toBeCloseTo(20);
+    expect(reunion).toBeCloseTo(10);
   });
 });
