@@ -86,11 +86,26 @@ function InitiativesMap() {
   );
 
   // The spatial index is built once per dataset; filters only re-count typed arrays.
-  const hierarchy = useMemo(() => (initiatives.length > 0 ? new ClusterHierarchy(indexPositions(initiatives)) : null), [initiatives]);
-  const counts = useMemo(() => (hierarchy ? countByPosition(hierarchy.positions, visibleIndices) : null), [hierarchy, visibleIndices]);
+  const hierarchy = useMemo(() => {
+    if (initiatives.length === 0) return null;
+    const started = performance.now();
+    const built = new ClusterHierarchy(indexPositions(initiatives));
+    performance.measure('carte-ess:cluster-index', { start: started, end: performance.now() });
+    return built;
+  }, [initiatives]);
+  const counts = useMemo(() => {
+    if (!hierarchy) return null;
+    const started = performance.now();
+    const counted = countByPosition(hierarchy.positions, visibleIndices);
+    performance.measure('carte-ess:count-by-position', { start: started, end: performance.now() });
+    return counted;
+  }, [hierarchy, visibleIndices]);
   const collection = useMemo(() => {
     if (!hierarchy || !counts) return itemsToCollection([], () => undefined);
-    return itemsToCollection(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
+    const started = performance.now();
+    const built = itemsToCollection(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
+    performance.measure('carte-ess:clusters-in-view', { start: started, end: performance.now() });
+    return built;
   }, [hierarchy, counts, view, initiatives]);
 
   const overlay = useMemo(() => {
@@ -189,8 +204,10 @@ function InitiativesMap() {
       return;
     }
     const current = ++generation.current;
+    const started = performance.now();
     setMapStatus('busy');
     map.once('idle', () => {
+      performance.measure('carte-ess:draw', { start: started, end: performance.now() });
       if (generation.current === current) setMapStatus('idle');
     });
     map.triggerRepaint();
@@ -261,6 +278,8 @@ function InitiativesMap() {
         styleDiffing={false}
         initialViewState={{ bounds: FRANCE_BOUNDS, fitBoundsOptions: { padding: 10 } }}
         hash
+        // Symbols appear at once: a fade would keep the map busy (and repainting) for 300 ms after each filter change.
+        fadeDuration={0}
         locale={FRENCH_LOCALE}
         attributionControl={false}
         interactiveLayerIds={INTERACTIVE_LAYERS}

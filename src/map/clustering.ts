@@ -22,14 +22,22 @@ export interface Located {
   latitude: number;
 }
 
+/**
+ * A number naming a point to about a metre (1e-5°): a numeric Map key is several times faster
+ * than a string one at 100,000 initiatives, and stays below 2^53.
+ */
+function positionKey(longitude: number, latitude: number): number {
+  return Math.round((longitude + 180) * 1e5) * 2e7 + Math.round((latitude + 90) * 1e5);
+}
+
 export function indexPositions(items: readonly Located[]): PositionIndex {
-  const positionByKey = new Map<string, number>();
+  const positionByKey = new Map<number, number>();
   const positionOfInitiative = new Int32Array(items.length);
   const longitudeList: number[] = [];
   const latitudeList: number[] = [];
   for (let index = 0; index < items.length; index++) {
     const item = items[index] as Located;
-    const key = `${item.longitude},${item.latitude}`;
+    const key = positionKey(item.longitude, item.latitude);
     let position = positionByKey.get(key);
     if (position === undefined) {
       position = longitudeList.length;

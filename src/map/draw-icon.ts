@@ -1,15 +1,31 @@
 import type { IconSpec } from './icons';
 
+let iconContext: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * One small canvas for every icon, kept in memory: a GPU-backed canvas would stall the GPU
+ * on each read-back, and a filter change can ask for dozens of new count bubbles at once.
+ */
+function sharedContext(): CanvasRenderingContext2D | null {
+  if (iconContext === undefined) {
+    iconContext = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  }
+  return iconContext;
+}
+
 /** Paints an icon at the screen's pixel ratio; returns what MapLibre's addImage takes. */
 export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData; pixelRatio: number } | null {
   const ratio = Math.max(1, Math.min(3, Math.round(pixelRatio)));
   const side = Math.ceil(spec.size * ratio);
-  const canvas = document.createElement('canvas');
-  canvas.width = side;
-  canvas.height = side;
-  const context = canvas.getContext('2d');
+  const context = sharedContext();
   if (!context) return null;
-  context.scale(ratio, ratio);
+  const canvas = context.canvas;
+  if (canvas.width < side || canvas.height < side) {
+    canvas.width = Math.max(canvas.width, side);
+    canvas.height = Math.max(canvas.height, side);
+  }
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, side, side);
   const size = spec.size;
   const line = 2;
   context.lineWidth = line;
