@@ -3,19 +3,19 @@ import type { Filters } from './filters';
 /** How the filter panel looks inside the iframe. */
 export type EmbedFiltersPanel = 'folded' | 'open' | 'locked';
 
-/** What the embed parameters of the page's URL ask for (docs/embed.md). */
+/**
+ * How the filter panel of an embedded map looks, from the page's URL (docs/embed.md):
+ * `filters=open` unfolds it at load, `lock=1` hides it (the filters are fixed). Whether the
+ * page is embedded at all (`embed=1`) is read with the other view parameters (url-params.ts).
+ */
 export interface EmbedSettings {
-  /** `embed=1`: compact chrome for iframes. */
-  embed: boolean;
-  /** `filters=open` unfolds the panel at load; `lock=1` hides it (the filters are fixed). */
   filtersPanel: EmbedFiltersPanel;
 }
 
 export function parseEmbedSettings(search: string): EmbedSettings {
   const params = new URLSearchParams(search);
-  const embed = params.get('embed') === '1';
   const filtersPanel: EmbedFiltersPanel = params.get('lock') === '1' ? 'locked' : params.get('filters') === 'open' ? 'open' : 'folded';
-  return { embed, filtersPanel };
+  return { filtersPanel };
 }
 
 /** Parameters that only make sense inside an iframe; the full map drops them. */

@@ -19,7 +19,6 @@ export function useEmbedMode(): EmbedMode {
 
 /** Class names of the app root: the compact layout lives in embed.css. */
 export function useEmbedClassName(): string {
-  const { embed, filtersPanel } = useEmbedMode();
-  if (!embed) return '';
-  return filtersPanel === 'locked' ? 'app--embed app--filters-locked' : 'app--embed';
+  const { embed } = useEmbedMode();
+  return embed ? 'app--embed' : '';
 }

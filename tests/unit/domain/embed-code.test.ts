@@ -44,7 +44,7 @@ describe('embed URL', () => {
     expect(new URL(buildEmbedUrl({ pageUrl, filters, filtersPanel: 'open' })).searchParams.get('filters')).toBe('open');
     const locked = new URL(buildEmbedUrl({ pageUrl, filters, filtersPanel: 'locked' })).searchParams;
     expect(locked.get('lock')).toBe('1');
-    expect(parseEmbedSettings(`?${locked.toString()}`)).toEqual({ embed: true, filtersPanel: 'locked' });
+    expect(parseEmbedSettings(`?${locked.toString()}`)).toEqual({ filtersPanel: 'locked' });
   });
 });
 
@@ -105,9 +105,9 @@ describe('full map link', () => {
     expect(url.hash).toBe('#8/48/5');
   });
 
-  it('reads the embed settings from the URL', () => {
-    expect(parseEmbedSettings('?embed=1')).toEqual({ embed: true, filtersPanel: 'folded' });
-    expect(parseEmbedSettings('?embed=1&filters=open')).toEqual({ embed: true, filtersPanel: 'open' });
-    expect(parseEmbedSettings('?embed=true')).toEqual({ embed: false, filtersPanel: 'folded' });
+  it('reads the filter panel settings from the URL', () => {
+    expect(parseEmbedSettings('?embed=1')).toEqual({ filtersPanel: 'folded' });
+    expect(parseEmbedSettings('?embed=1&filters=open')).toEqual({ filtersPanel: 'open' });
+    expect(parseEmbedSettings('?embed=1&filters=open&lock=1')).toEqual({ filtersPanel: 'locked' });
   });
 });
