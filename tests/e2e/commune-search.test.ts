@@ -80,12 +80,43 @@ describeE2E('commune search', () => {
     const field = app.page.getByRole('combobox', { name: /commune/i });
     await field.click();
     await field.fill('saint');
-    await app.page.getByRole('option').first().waitFor();
+    await app.page.getByRole('listbox', { name: 'Communes proposées' }).getByRole('option').first().waitFor();
     await field.press('ArrowDown');
     const activeId = await field.getAttribute('aria-activedescendant');
     expect(activeId).toBeTruthy();
     expect(await app.page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
     expect(await seriousViolations(app.page, '.commune-search')).toEqual([]);
+    await app.close();
+  });
+
+  it('« Autour de moi » with the position allowed orders the list from there', async () => {
+    const app = await openApp(browser);
+    await app.count();
+    // Brest: the nearest bundled initiative is computed from it below.
+    const here = { longitude: -4.4861, latitude: 48.3904 };
+    await app.context.grantPermissions(['geolocation']);
+    await app.context.setGeolocation(here);
+    await app.page.getByRole('button', { name: 'Autour de moi' }).click();
+    await app.page.getByText(/triées par distance depuis/).waitFor();
+    const nearest = bundledFeatures()
+      .map((feature) => ({ name: feature.properties.name, km: turfDistance(point([here.longitude, here.latitude]), point(feature.geometry.coordinates)) }))
+      .sort((left, right) => left.km - right.km)[0]!;
+    await app.page.waitForFunction(() => /km|\bm\b/.test(document.querySelector('#results li')?.textContent ?? ''));
+    const first = await app.page.locator('#results li').first().textContent();
+    expect(first).toContain(nearest.name);
+    expect(Math.abs(kilometresIn(first ?? '')! - nearest.km)).toBeLessThan(0.6);
+    await app.close();
+  });
+
+  it('« Autour de moi » refused says so in French and leaves the list as it was', async () => {
+    const app = await openApp(browser);
+    await app.count();
+    await app.context.clearPermissions();
+    await app.page.getByRole('button', { name: 'Autour de moi' }).click();
+    const alert = app.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/position/);
+    expect(await app.page.getByText(/triées par distance depuis/).count()).toBe(0);
     await app.close();
   });
 
