@@ -86,12 +86,17 @@ function InitiativesMap() {
   );
 
   // The spatial index is built once per dataset; filters only re-count typed arrays.
-  const hierarchy = useMemo(() => {
-    if (initiatives.length === 0) return null;
+  // Built in an effect, after the count and the list have painted, not during their render.
+  const [hierarchy, setHierarchy] = useState<ClusterHierarchy | null>(null);
+  useEffect(() => {
+    if (initiatives.length === 0) {
+      setHierarchy(null);
+      return;
+    }
     const started = performance.now();
     const built = new ClusterHierarchy(indexPositions(initiatives));
     performance.measure('carte-ess:cluster-index', { start: started, end: performance.now() });
-    return built;
+    setHierarchy(built);
   }, [initiatives]);
   const counts = useMemo(() => {
     if (!hierarchy) return null;
@@ -199,7 +204,8 @@ function InitiativesMap() {
   useEffect(() => {
     if (!map) return;
     (map.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
-    if (status === 'loading') {
+    const indexPending = initiatives.length > 0 && hierarchy?.positions.positionOfInitiative.length !== initiatives.length;
+    if (status === 'loading' || indexPending) {
       setMapStatus('busy');
       return;
     }
@@ -211,7 +217,7 @@ function InitiativesMap() {
       if (generation.current === current) setMapStatus('idle');
     });
     map.triggerRepaint();
-  }, [map, collection, status, basemapMode]);
+  }, [map, collection, status, basemapMode, hierarchy, initiatives]);
 
   // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
   const wrapper = useRef<HTMLDivElement>(null);
