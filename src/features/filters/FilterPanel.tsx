@@ -9,7 +9,12 @@ import './filters.css';
 const numberFormat = new Intl.NumberFormat('fr-FR');
 
 function OptionCount({ value }: { value: number }) {
-  return <span className="filter-option-count">{numberFormat.format(value)}</span>;
+  return (
+    <span className="filter-option-count">
+      {numberFormat.format(value)}
+      <span className="visually-hidden"> initiative{value > 1 ? 's' : ''}</span>
+    </span>
+  );
 }
 
 function toggled<T>(values: readonly T[], value: T, on: boolean): T[] {
