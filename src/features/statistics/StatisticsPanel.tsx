@@ -1,5 +1,5 @@
-import { useId, useMemo, useState } from 'react';
-import { computeStatistics, statisticsCsv, type CountRow, type StatisticsTableKind } from '../../domain/statistics';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { computeStatistics, statisticsCsv, type CountRow, type Statistics, type StatisticsTableKind } from '../../domain/statistics';
 import { getTheme, isThemeId } from '../../domain/themes';
 import { useAppStore } from '../../state/store';
 import './statistics.css';
@@ -91,6 +91,65 @@ function StatisticsTable({ kind, caption, rowHeader, rows, note, exportLabel, ex
 }
 
 /**
+ * A native disclosure whose table is only built while it is open: 101 département rows
+ * re-rendered on every filter change would cost time for nothing when folded.
+ */
+function Disclosure({ summary, children }: { summary: string; children: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="statistics-details" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children()}
+    </details>
+  );
+}
+
+function StatisticsBody({ statistics, exportHintId }: { statistics: Statistics; exportHintId: string }) {
+  const { total } = statistics;
+  return (
+    <>
+      <p className="statistics-summary">
+        Pour les {integerFormat.format(total)} initiative{total > 1 ? 's' : ''} correspondant aux filtres.
+      </p>
+      <p id={exportHintId} className="statistics-visually-hidden">Fichier CSV pour tableur</p>
+      <StatisticsTable
+        kind="themes"
+        caption="Initiatives par thème"
+        note="Une initiative qui relève de plusieurs thèmes compte dans chacun."
+        rowHeader="Thème"
+        rows={statistics.byTheme}
+        exportLabel="Exporter le tableau par thème"
+        exportHintId={exportHintId}
+      />
+      <Disclosure summary="Par type de territoire">
+        {() => (
+          <StatisticsTable
+            kind="territories"
+            caption="Initiatives par type de territoire"
+            rowHeader="Type de territoire"
+            rows={statistics.byTerritory}
+            exportLabel="Exporter le tableau par type de territoire"
+            exportHintId={exportHintId}
+          />
+        )}
+      </Disclosure>
+      <Disclosure summary={`Par département (${statistics.byDepartment.length})`}>
+        {() => (
+          <StatisticsTable
+            kind="departments"
+            caption="Initiatives par département"
+            rowHeader="Département"
+            rows={statistics.byDepartment}
+            exportLabel="Exporter le tableau par département"
+            exportHintId={exportHintId}
+          />
+        )}
+      </Disclosure>
+    </>
+  );
+}
+
+/**
  * « Statistiques »: what the current filters keep, counted per theme, territory type and
  * département, as tables (the numbers) with decorative bars, each exportable for a spreadsheet.
  */
@@ -98,16 +157,18 @@ export function StatisticsPanel() {
   const baseId = useId();
   const headingId = `${baseId}-heading`;
   const bodyId = `${baseId}-body`;
-  const exportHintId = `${baseId}-export-hint`;
   const status = useAppStore((state) => state.status);
   const initiatives = useAppStore((state) => state.initiatives);
   const visibleIndices = useAppStore((state) => state.visibleIndices);
   const [expanded, setExpanded] = useState(true);
 
-  const statistics = useMemo(() => computeStatistics(initiatives, visibleIndices), [initiatives, visibleIndices]);
+  // Folded, nothing is counted or drawn: filter changes then cost this panel nothing.
+  const statistics = useMemo(
+    () => (expanded ? computeStatistics(initiatives, visibleIndices) : null),
+    [expanded, initiatives, visibleIndices],
+  );
 
   if (status !== 'ready') return null;
-  const { total } = statistics;
 
   return (
     <section className="statistics" aria-labelledby={headingId}>
@@ -118,41 +179,7 @@ export function StatisticsPanel() {
         </button>
       </div>
       <div id={bodyId} hidden={!expanded}>
-        <p className="statistics-summary">
-          Pour les {integerFormat.format(total)} initiative{total > 1 ? 's' : ''} correspondant aux filtres.
-        </p>
-        <p id={exportHintId} className="statistics-visually-hidden">Fichier CSV pour tableur</p>
-        <StatisticsTable
-          kind="themes"
-          caption="Initiatives par thème"
-          note="Une initiative qui relève de plusieurs thèmes compte dans chacun."
-          rowHeader="Thème"
-          rows={statistics.byTheme}
-          exportLabel="Exporter le tableau par thème"
-          exportHintId={exportHintId}
-        />
-        <details className="statistics-details">
-          <summary>Par type de territoire</summary>
-          <StatisticsTable
-            kind="territories"
-            caption="Initiatives par type de territoire"
-            rowHeader="Type de territoire"
-            rows={statistics.byTerritory}
-            exportLabel="Exporter le tableau par type de territoire"
-            exportHintId={exportHintId}
-          />
-        </details>
-        <details className="statistics-details">
-          <summary>Par département ({statistics.byDepartment.length})</summary>
-          <StatisticsTable
-            kind="departments"
-            caption="Initiatives par département"
-            rowHeader="Département"
-            rows={statistics.byDepartment}
-            exportLabel="Exporter le tableau par département"
-            exportHintId={exportHintId}
-          />
-        </details>
+        {statistics && <StatisticsBody statistics={statistics} exportHintId={`${baseId}-export-hint`} />}
       </div>
     </section>
   );
