@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FilterPanel } from '../../src/features/filters/FilterPanel';
 import { ResultsList } from '../../src/features/results-list/ResultsList';
 import { useAppStore } from '../../src/state/store';
 import { generateInitiatives, makeInitiative } from '../unit/domain/filtering-fixtures';
+
+// user-event drives real React renders; on a busy 2-core machine a test can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const sample = [
   makeInitiative({ id: 'cafe', name: 'Le Café des Possibles', commune: 'Langres', themes: ['alimentation', 'tiers-lieux'], territory: 'centre-ville', department: '52' }),

@@ -1,10 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { FilterPanel } from '../../src/features/filters/FilterPanel';
 import { useUrlSync } from '../../src/state/use-url-sync';
 import { useAppStore } from '../../src/state/store';
 import { makeInitiative } from '../unit/domain/filtering-fixtures';
+
+// user-event drives real React renders; on a busy 2-core machine a test can take seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 function Harness() {
   useUrlSync();
