@@ -134,6 +134,23 @@ describeE2E('embedding in a partner site (another origin)', () => {
     await partner.close();
   });
 
+  it('tells the host page which initiative the visitor selects', async () => {
+    const partner = await openApp(browser, { url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    await frameCount(frame);
+    const first = frame.getByRole('list').getByRole('button').first();
+    const name = ((await first.textContent()) ?? '').trim();
+    await first.click();
+    const message = await partner.page.waitForFunction(
+      () => (window as unknown as { carteEssMessages: { data: { type: string } }[] }).carteEssMessages.find((entry) => entry.data.type === 'carte-ess:select') ?? null,
+    );
+    const { data } = (await message.jsonValue()) as unknown as { data: { id: string; name: string } };
+    const feature = withTheme('mobilite').find((candidate) => candidate.properties.id === data.id);
+    expect(feature).toBeDefined();
+    expect(name).toContain(feature?.properties.name);
+    await partner.close();
+  });
+
   it('ignores set-filters from a host that is not the declared parent origin', async () => {
     const query = `themes=mobilite&embed=1&parentOrigin=${encodeURIComponent('https://partenaire.example')}`;
     const partner = await openApp(browser, { url: `${partnerUrl()}?query=${encodeURIComponent(query)}` });
@@ -163,7 +180,7 @@ describeE2E('the « Intégrer » generator in the browser', () => {
     await browser?.close();
   });
 
-  it('gives iframe code with the current filters and a title, closes with Escape and returns the focus', async () => {
+  it('gives iframe code with the current filters and a title, copies it, closes with Escape and returns the focus', async () => {
     const app = await openApp(browser, { query: 'themes=mobilite&dep=59' });
     await app.count();
     const button = app.page.getByRole('button', { name: /Intégrer/ });
@@ -182,6 +199,10 @@ describeE2E('the « Intégrer » generator in the browser', () => {
     expect(src.searchParams.get('dep')).toBe('59');
     expect(src.searchParams.get('embed')).toBe('1');
     expect(attributes?.title.length).toBeGreaterThan(5);
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appOrigin() });
+    await dialog.getByRole('button', { name: 'Copier le code' }).click();
+    await dialog.getByText('Code copié').waitFor();
+    expect(await app.page.evaluate(() => navigator.clipboard.readText())).toBe(code);
     await app.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
