@@ -97,14 +97,15 @@ export async function readCount(page: Page, timeoutMs = 20_000): Promise<number>
     () => {
       for (const element of Array.from(document.querySelectorAll('[role="status"]'))) {
         const digits = (element.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '').match(/\d+/);
-        if (digits && /initiative/i.test(element.textContent ?? '')) return Number(digits[0]);
+        // Wrapped in an object: a bare 0 would read as "not yet" to waitForFunction.
+        if (digits && /initiative/i.test(element.textContent ?? '')) return { count: Number(digits[0]) };
       }
       return null;
     },
     undefined,
     { timeout: timeoutMs },
   );
-  return (await handle.jsonValue()) as number;
+  return ((await handle.jsonValue()) as { count: number }).count;
 }
 
 export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppPage> {
