@@ -13,18 +13,19 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 const searchableDepartments = DEPARTMENTS.map((department, slot) => ({
   slot,
   department,
-  text: normalizeText(`${department.code} ${department.name} ${department.regionName}`),
+  text: ` ${normalizeText(`${department.code} ${department.name} ${department.regionName}`)}`,
 }));
 
 /**
- * The départements whose code, name or région matches the typed text (accent- and
- * case-insensitive), grouped by région in alphabetical order, each group in code order.
+ * The départements whose code, name or région has words starting with each typed word
+ * (accent- and case-insensitive), grouped by région in alphabetical order, each group in code order.
  */
 export function groupDepartmentsByRegion(filterText = ''): RegionGroup[] {
   const words = normalizeText(filterText).split(' ').filter(Boolean);
   const groups = new Map<string, RegionGroup>();
   for (const entry of searchableDepartments) {
-    if (!words.every((word) => entry.text.includes(word))) continue;
+    // Words match from their start: "cote d or" is Côte-d'Or, not Côtes-d'Armor.
+    if (!words.every((word) => entry.text.includes(` ${word}`))) continue;
     const { department } = entry;
     let group = groups.get(department.regionCode);
     if (!group) {
