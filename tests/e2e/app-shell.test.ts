@@ -18,6 +18,13 @@ describeE2E('app shell', () => {
     await app.close();
   });
 
+  it('announces zero when nothing matches', async () => {
+    const app = await openApp(browser, { query: 'q=aucune-initiative-ne-porte-ce-nom&basemap=offline' });
+    expect(await app.count()).toBe(0);
+    expect(await app.page.getByRole('status').filter({ hasText: /initiative/ }).first().textContent()).toMatch(/\b0 initiative\b/);
+    await app.close();
+  });
+
   it('shows a readable French message with a retry when the data file is missing', async () => {
     const app = await openApp(browser, { data: { status: 404 } });
     const alert = app.page.getByRole('alert');
