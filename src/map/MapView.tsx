@@ -234,6 +234,15 @@ function InitiativesMap() {
     (map?.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(overlay);
   }, [map, overlay]);
 
+  // An initiative chosen in the list (or the URL) but off screen: bring it into view. One chosen on the map already is.
+  const chosenOnMap = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map || !selectedId || chosenOnMap.current === selectedId) return;
+    const selected = initiatives.find((initiative) => initiative.id === selectedId);
+    if (!selected || map.getBounds().contains([selected.longitude, selected.latitude])) return;
+    map.easeTo({ center: [selected.longitude, selected.latitude], zoom: Math.max(map.getZoom(), 8) });
+  }, [map, selectedId, initiatives]);
+
   // Camera requests from elsewhere (commune search, "Zoomer ici"): consume them.
   useEffect(() => {
     if (!map || !mapFocus) return;
@@ -265,7 +274,10 @@ function InitiativesMap() {
       } else {
         setOpenStack(null);
         const initiative = initiatives[properties.initiative];
-        if (initiative) useAppStore.getState().select(initiative.id);
+        if (initiative) {
+          chosenOnMap.current = initiative.id;
+          useAppStore.getState().select(initiative.id);
+        }
       }
     },
     [map, hierarchy, initiatives],
@@ -309,6 +321,7 @@ function InitiativesMap() {
             latitude={openStack.latitude}
             initiatives={stackMembers}
             onChoose={(id) => {
+              chosenOnMap.current = id;
               setOpenStack(null);
               useAppStore.getState().select(id);
             }}

@@ -147,6 +147,27 @@ describeE2E('map explorer', () => {
     await app.close();
   });
 
+  it('brings an initiative selected off screen (here by ?id=, overseas) into view', async () => {
+    const data = {
+      type: 'FeatureCollection',
+      features: [
+        { ...feature('reunion', 'Ressourcerie de Saint-Denis', [55.45, -20.88]), properties: { ...feature('reunion', 'Ressourcerie de Saint-Denis', [55.45, -20.88]).properties, department: '974', insee: '97411', commune: 'Saint-Denis' } },
+        feature('langres', 'Atelier de Langres', [5.33, 47.86]),
+      ],
+    };
+    const app = await openApp(browser, { query: 'basemap=offline&id=reunion', data });
+    await app.page.getByRole('region', { name: 'Ressourcerie de Saint-Denis' }).waitFor();
+    await app.page.waitForFunction(
+      () => {
+        const [, latitude, longitude] = window.location.hash.slice(1).split('/').map(Number);
+        return Math.abs((latitude ?? 0) + 20.88) < 0.5 && Math.abs((longitude ?? 0) - 55.45) < 0.5;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await app.close();
+  });
+
   it('keeps the camera in the URL hash', async () => {
     const app = await openApp(browser, { query: 'basemap=offline', hash: '9/48.5/2.5' });
     await app.waitForMapIdle();
