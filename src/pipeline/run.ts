@@ -229,6 +229,10 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
     }
     if (quoteProblem) warn(line, 'ligne', `${quoteProblem} : vérifiez les valeurs de cette ligne`, id);
 
+    // Excel drops leading zeros from codes it takes for numbers (01001 → 1001): put them back.
+    if (/^[0-9]{4}$/.test(row.code_insee ?? '')) row.code_insee = `0${row.code_insee}`;
+    if (/^[0-9]{4}$/.test(row.code_postal ?? '')) row.code_postal = `0${row.code_postal}`;
+    if (/^[1-9]$/.test(row.departement ?? '')) row.departement = `0${row.departement}`;
     const problems = validateRow(row);
     const themes: string[] = [];
     for (const problem of problems) {
@@ -284,6 +288,9 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
     if (geocoded.approximate) {
       warn(line, 'commune', `position approximative pour ${geocoded.commune.name} (${geocoded.commune.code}) : point de repli, pas le bourg`, id);
     }
+    // Every initiative of a commune gets the commune's point, unchanged, even when several
+    // share it: positions stay stable so clustering is computed once, and the map lists the
+    // initiatives stacked on one point instead of spreading them artificially (docs/pipeline.md).
     // Built by hand with a cached per-commune part: JSON.stringify of a whole feature was the
     // main cost at a million rows. Key order is fixed, so the output is byte-stable.
     const fragments = communeFragments(geocoded);

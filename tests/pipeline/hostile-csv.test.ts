@@ -71,6 +71,12 @@ describe('pipeline on hostile CSV files', () => {
     expect(initiatives.map((initiative) => initiative.id)).toEqual(['x']);
   });
 
+  it('restores the leading zeros Excel strips from codes (01001 saved as 1001)', () => {
+    const { report, initiatives } = runOn([HEADER, 'ain,Ain,mobilite,rural,L\'Abergement-Clémenciat,1001,1400,1,,,,'].join('\n'));
+    expect(report.rejected).toEqual([]);
+    expect(initiatives[0]).toMatchObject({ insee: '01001', department: '01' });
+  });
+
   it('rejects the second of two rows with the same id', () => {
     const { report, initiatives } = runOn([HEADER, row('same', 'First'), row('other'), row('same', 'Second')].join('\n'));
     expect(initiatives.map((initiative) => initiative.name)).toEqual(['First', 'Initiative other']);
