@@ -85,7 +85,7 @@ export class InitiativeIndex {
   private searchTexts: string[] | null = null;
   private nameOrderCache: Uint32Array | null = null;
   private communeOrderCache: Uint32Array | null = null;
-  private lastQuery: { key: string; matches: Uint8Array } | null = null;
+  private lastQuery: { normalized: string; matches: Uint8Array; matched: Uint32Array } | null = null;
 
   constructor(readonly initiatives: readonly Initiative[]) {
     const size = initiatives.length;
@@ -131,8 +131,9 @@ export class InitiativeIndex {
   queryMatches(query: string): Uint8Array | null {
     const terms = queryTerms(query);
     if (terms.length === 0) return null;
-    const key = JSON.stringify(terms);
-    if (this.lastQuery?.key === key) return this.lastQuery.matches;
+    const normalized = terms.map((spellings) => spellings[0]).join(' ');
+    const last = this.lastQuery;
+    if (last?.normalized === normalized) return last.matches;
     if (!this.searchTexts) {
       this.searchTexts = this.initiatives.map((initiative) =>
         normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`),
@@ -140,7 +141,14 @@ export class InitiativeIndex {
     }
     const texts = this.searchTexts;
     const matches = new Uint8Array(this.size);
-    for (let position = 0; position < this.size; position += 1) {
+    // Typing on: a query that extends the previous one can only keep fewer initiatives
+    // (every longer word contains the shorter), so only the previous matches are scanned.
+    const candidates = last && normalized.startsWith(last.normalized) ? last.matched : null;
+    const candidateCount = candidates ? candidates.length : this.size;
+    const matched = new Uint32Array(candidateCount);
+    let matchedCount = 0;
+    for (let cursor = 0; cursor < candidateCount; cursor += 1) {
+      const position = candidates ? (candidates[cursor] as number) : cursor;
       const text = texts[position] as string;
       let keep = 1;
       for (const spellings of terms) {
@@ -156,9 +164,13 @@ export class InitiativeIndex {
           break;
         }
       }
-      matches[position] = keep;
+      if (keep === 1) {
+        matches[position] = 1;
+        matched[matchedCount] = position;
+        matchedCount += 1;
+      }
     }
-    this.lastQuery = { key, matches };
+    this.lastQuery = { normalized, matches, matched: matched.slice(0, matchedCount) };
     return matches;
   }
 }

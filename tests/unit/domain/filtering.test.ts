@@ -125,6 +125,19 @@ describe('faceted counts against brute force on generated data', () => {
   });
 });
 
+describe('typing a search', () => {
+  it('gives at each keystroke what a fresh search gives, deletions included', () => {
+    const initiatives = generateInitiatives(2000);
+    const typed = new InitiativeIndex(initiatives);
+    const sequence = [...'st julien cafe'].map((_, length) => 'st julien cafe'.slice(0, length + 1));
+    sequence.push('st julien', 'st', 'ste', 'stes', 'velo', 'velo s');
+    for (const query of sequence) {
+      const fresh = new InitiativeIndex(initiatives).queryMatches(query);
+      expect([...(typed.queryMatches(query) ?? [])], query).toEqual([...(fresh ?? [])]);
+    }
+  });
+});
+
 describe('orders', () => {
   it('sorts by name with French collation, accents and case ignored, numbers naturally', () => {
     const initiatives = ['Zèbre', 'école', 'Étoile', 'abri', 'Atelier 10', 'Atelier 9'].map((name) => makeInitiative({ id: name, name }));
