@@ -155,6 +155,18 @@ describe('commune search (combobox)', () => {
     expect(screen.getByRole('combobox', { name: /commune/i })).toHaveValue('');
   });
 
+  it('forgets the chosen commune in the field when the starting point is cleared elsewhere', async () => {
+    const user = userEvent.setup();
+    render(<CommuneSearch loadIndex={loadIndex} />);
+    const field = screen.getByRole('combobox', { name: /commune/i });
+    await user.type(field, 'vaillant');
+    await screen.findByRole('option', { name: 'Vaillant (52 — Haute-Marne)' });
+    await user.keyboard('{Enter}');
+    act(() => useAppStore.getState().setOrigin(null));
+    expect(field).toHaveValue('');
+    expect(screen.queryByText(/triées par distance depuis/)).not.toBeInTheDocument();
+  });
+
   it('says so when no commune matches', async () => {
     const user = userEvent.setup();
     render(<CommuneSearch loadIndex={loadIndex} />);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { communeLabel, searchCommunes, type CommuneIndex, type CommuneMatch } from '../../domain/commune-search';
 import { formatDistance, nearestInitiative } from '../../domain/distance';
 import { useAppStore } from '../../state/store';
@@ -43,9 +43,15 @@ export function CommuneSearch({ loadIndex = loadCommuneIndex, geolocation = glob
   const [active, setActive] = useState(-1);
   const [locating, setLocating] = useState(false);
   const [locateMessage, setLocateMessage] = useState('');
+  const chosenLabel = useRef<string | null>(null);
 
   const matches: CommuneMatch[] = useMemo(() => (index ? searchCommunes(index, query, MAX_SUGGESTIONS) : []), [index, query]);
   const expanded = open && matches.length > 0;
+
+  // When something else clears the starting point, the field stops showing the old commune.
+  useEffect(() => {
+    if (origin === null) setQuery((current) => (current === chosenLabel.current ? '' : current));
+  }, [origin]);
 
   useEffect(() => {
     if (!expanded || active < 0) return;
@@ -71,6 +77,7 @@ export function CommuneSearch({ loadIndex = loadCommuneIndex, geolocation = glob
   function choose(match: CommuneMatch) {
     const { commune } = match;
     const label = communeLabel(commune);
+    chosenLabel.current = label;
     setQuery(label);
     setOpen(false);
     setActive(-1);
