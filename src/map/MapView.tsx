@@ -76,6 +76,7 @@ function InitiativesMap() {
   const [cursor, setCursor] = useState('');
   const [view, setView] = useState<ViewState>({ zoom: 5, bounds: null });
   const [openStack, setOpenStack] = useState<OpenStack | null>(null);
+  const [mapFailed, setMapFailed] = useState(false);
 
   const requestedBasemap = useMemo(() => basemapFromQuery(window.location.search), []);
   const online = onlineBasemap(requestedBasemap);
@@ -179,6 +180,11 @@ function InitiativesMap() {
 
   const onError = useCallback(
     (event: MapErrorEvent) => {
+      // No map at all (no WebGL, or the library failed to start): say so instead of a blank area.
+      if (!event.target) {
+        setMapFailed(true);
+        return;
+      }
       if (basemapMode !== 'online') return;
       const sourceId = (event as MapErrorEvent & { sourceId?: string }).sourceId;
       if (sourceId === INITIATIVES_SOURCE || sourceId === OVERLAY_SOURCE) return;
@@ -289,7 +295,8 @@ function InitiativesMap() {
   const nothingShown = status === 'ready' && visibleIndices.length === 0;
 
   return (
-    <div ref={wrapper} className="map-view" data-testid="map" data-map-status={mapStatus} data-basemap={basemapMode}>
+    <div ref={wrapper} className="map-view" data-testid="map" data-map-status={mapFailed ? 'idle' : mapStatus} data-basemap={basemapMode}>
+      {mapFailed && <p className="map-message">{MAP_UNAVAILABLE_MESSAGE}</p>}
       <Map
         ref={mapRef}
         mapStyle={mapStyle}
@@ -336,6 +343,9 @@ function InitiativesMap() {
   );
 }
 
+const MAP_UNAVAILABLE_MESSAGE =
+  'La carte ne peut pas s’afficher sur cet appareil (WebGL indisponible). La liste des initiatives reste utilisable.';
+
 interface BoundaryState {
   failed: boolean;
 }
@@ -352,9 +362,7 @@ class MapErrorBoundary extends Component<{ children: ReactNode }, BoundaryState>
     if (this.state.failed) {
       return (
         <div className="map-view map-unavailable" data-testid="map" data-map-status="idle" data-basemap="offline">
-          <p className="map-message">
-            La carte ne peut pas s’afficher sur cet appareil (WebGL indisponible). La liste des initiatives reste utilisable.
-          </p>
+          <p className="map-message">{MAP_UNAVAILABLE_MESSAGE}</p>
         </div>
       );
     }

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { describeE2E, launchBrowser, openApp } from './driver';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS, bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
 
 /** Colour of cluster bubbles (src/map/icons.ts): its presence proves our data was drawn, not only the basemap. */
 const CLUSTER_NAVY = [0x1d, 0x35, 0x57] as const;
@@ -166,6 +166,18 @@ describeE2E('map explorer', () => {
       { timeout: 15_000 },
     );
     await app.close();
+  });
+
+  it('says so in French, and keeps the list usable, when the browser has no WebGL', async () => {
+    const withoutWebgl = await chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: [...CHROMIUM_FLAGS, '--disable-3d-apis'] });
+    try {
+      const app = await openApp(withoutWebgl, { query: 'basemap=offline' });
+      await app.page.getByText(/La carte ne peut pas s’afficher sur cet appareil/).waitFor();
+      expect(await app.count()).toBe(bundledFeatures().length);
+      await app.waitForMapIdle();
+    } finally {
+      await withoutWebgl.close();
+    }
   });
 
   it('keeps the camera in the URL hash', async () => {
