@@ -51,7 +51,7 @@ const KNOWN_COLUMNS = [
   'departement', 'description', 'forme_juridique', 'site_web', 'source',
 ];
 /** Small enough that pending output dies young in V8's heap instead of being promoted. */
-const OUTPUT_BUFFER_CHARS = 1 << 16;
+const OUTPUT_BUFFER_CHARS = 1 << 15;
 
 /** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
 export function normalizeColumnName(name: string): string {
