@@ -27,14 +27,27 @@ function sortKey(text: string): string {
   return /[0-9]/.test(normalized) ? normalized.replace(/[0-9]+/g, (digits) => digits.padStart(12, '0')) : normalized;
 }
 
-function orderByKeys(keys: readonly string[]): Uint32Array {
-  // Plain string comparison of pre-folded keys: a collator is several times slower at 100,000.
+/** Sort keys of repeated texts (communes) computed once each. */
+function memoizedSortKeys(texts: readonly string[]): string[] {
+  const cache = new Map<string, string>();
+  return texts.map((text) => {
+    let key = cache.get(text);
+    if (key === undefined) {
+      key = sortKey(text);
+      cache.set(text, key);
+    }
+    return key;
+  });
+}
+
+/** Order by keys, then by `tieBreak` (plain comparison of pre-folded keys: a collator is several times slower at 100,000). */
+function orderByKeys(keys: readonly string[], tieBreak: (left: number, right: number) => number): Uint32Array {
   const order = new Uint32Array(keys.length);
   for (let position = 0; position < order.length; position += 1) order[position] = position;
   return order.sort((left, right) => {
     const a = keys[left] as string;
     const b = keys[right] as string;
-    return a < b ? -1 : a > b ? 1 : left - right;
+    return a < b ? -1 : a > b ? 1 : tieBreak(left, right) || left - right;
   });
 }
 
@@ -114,7 +127,14 @@ export class InitiativeIndex {
   /** Indices sorted by name (French collation), ties by commune. */
   get nameOrder(): Uint32Array {
     if (!this.nameOrderCache) {
-      this.nameOrderCache = orderByKeys(this.initiatives.map((initiative) => `${sortKey(initiative.name)}\u0002${sortKey(initiative.commune)}`));
+      // Communes only break ties between equal names: their keys are built on demand.
+      let communeKeys: string[] | null = null;
+      this.nameOrderCache = orderByKeys(this.initiatives.map((initiative) => sortKey(initiative.name)), (left, right) => {
+        communeKeys ??= memoizedSortKeys(this.initiatives.map((initiative) => initiative.commune));
+        const a = communeKeys[left] as string;
+        const b = communeKeys[right] as string;
+        return a < b ? -1 : a > b ? 1 : 0;
+      });
     }
     return this.nameOrderCache;
   }
@@ -122,7 +142,14 @@ export class InitiativeIndex {
   /** Indices sorted by commune, then name. */
   get communeOrder(): Uint32Array {
     if (!this.communeOrderCache) {
-      this.communeOrderCache = orderByKeys(this.initiatives.map((initiative) => `${sortKey(initiative.commune)}\u0002${sortKey(initiative.name)}`));
+      const nameRank = new Uint32Array(this.size);
+      this.nameOrder.forEach((index, rank) => {
+        nameRank[index] = rank;
+      });
+      this.communeOrderCache = orderByKeys(
+        memoizedSortKeys(this.initiatives.map((initiative) => initiative.commune)),
+        (left, right) => (nameRank[left] as number) - (nameRank[right] as number),
+      );
     }
     return this.communeOrderCache;
   }

@@ -145,6 +145,18 @@ describe('orders', () => {
     expect([...index.nameOrder].map((position) => initiatives[position]!.name)).toEqual(['abri', 'Atelier 9', 'Atelier 10', 'école', 'Étoile', 'Zèbre']);
   });
 
+  it('orders equal names by commune, and equal communes by name', () => {
+    const initiatives = [
+      makeInitiative({ id: '1', name: 'Garage solidaire', commune: 'Arras' }),
+      makeInitiative({ id: '2', name: 'Épicerie', commune: 'Amiens' }),
+      makeInitiative({ id: '3', name: 'garage Solidaire', commune: 'Amiens' }),
+      makeInitiative({ id: '4', name: 'Atelier', commune: 'Arras' }),
+    ];
+    const index = new InitiativeIndex(initiatives);
+    expect([...index.nameOrder].map((position) => initiatives[position]!.id)).toEqual(['4', '2', '3', '1']);
+    expect([...index.communeOrder].map((position) => initiatives[position]!.id)).toEqual(['2', '3', '4', '1']);
+  });
+
   it('keeps the pre-sorted order for a filtered subset', () => {
     const initiatives = generateInitiatives(500);
     const index = new InitiativeIndex(initiatives);
