@@ -154,6 +154,14 @@ export class InitiativeIndex {
     return this.communeOrderCache;
   }
 
+  /** Builds the folded search texts (a few hundred ms at 100,000); the app calls it when idle so the first search is quick. */
+  prepareSearch(): readonly string[] {
+    this.searchTexts ??= this.initiatives.map((initiative) =>
+      normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`),
+    );
+    return this.searchTexts;
+  }
+
   /** 1 for each initiative whose name, commune or description contains every word of the query; null when the query is empty. */
   queryMatches(query: string): Uint8Array | null {
     const terms = queryTerms(query);
@@ -161,12 +169,7 @@ export class InitiativeIndex {
     const normalized = terms.map((spellings) => spellings[0]).join(' ');
     const last = this.lastQuery;
     if (last?.normalized === normalized) return last.matches;
-    if (!this.searchTexts) {
-      this.searchTexts = this.initiatives.map((initiative) =>
-        normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`),
-      );
-    }
-    const texts = this.searchTexts;
+    const texts = this.prepareSearch();
     const matches = new Uint8Array(this.size);
     // Typing on: a query that extends the previous one can only keep fewer initiatives
     // (every longer word contains the shorter), so only the previous matches are scanned.

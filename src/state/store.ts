@@ -95,6 +95,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setLoading: () => set({ status: 'loading', errorMessage: null }),
   setInitiatives: (initiatives) => {
     const initiativeIndex = new InitiativeIndex(initiatives);
+    // The text search's folded texts are built when the page is idle, after the map has drawn.
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => initiativeIndex.prepareSearch());
     set({ status: 'ready', errorMessage: null, initiatives, initiativeIndex, ...filtered(initiativeIndex, get().filters) });
   },
   setError: (message) => set({ status: 'error', errorMessage: message }),
