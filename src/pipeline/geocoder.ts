@@ -61,6 +61,7 @@ export class Geocoder {
   private readonly acceptedNamesByCode = new Map<string, Set<string>>();
   private readonly suggestionNames: { name: string; bare: string; commune: Commune }[] = [];
   private readonly cache = new Map<string, GeocodeResult>();
+  private readonly exactResults = new Map<Commune, GeocodeResult>();
 
   constructor(private readonly gazetteer: Gazetteer) {
     for (const commune of gazetteer.communes) {
@@ -81,6 +82,23 @@ export class Geocoder {
   }
 
   geocode(query: GeocodeQuery): GeocodeResult {
+    // Fast path for the common, unambiguous case: a current code with its official name.
+    if (query.codeInsee) {
+      const commune = this.gazetteer.communeByCode.get(query.codeInsee);
+      if (
+        commune &&
+        query.commune === commune.name &&
+        (!query.department || query.department === commune.departmentCode) &&
+        (!query.postalCode || commune.postalCodes.includes(query.postalCode))
+      ) {
+        let exact = this.exactResults.get(commune);
+        if (!exact) {
+          exact = this.found(commune, []);
+          this.exactResults.set(commune, exact);
+        }
+        return exact;
+      }
+    }
     const key = `${query.codeInsee ?? ''}|${query.commune}|${query.postalCode ?? ''}|${query.department ?? ''}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
