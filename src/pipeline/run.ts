@@ -153,6 +153,21 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
   // Built on the first data row, so a missing file or column fails fast.
   let geocoder: Geocoder | undefined;
   const themePattern = /[|,;]/;
+  // A file uses few distinct theme lists: each is split and serialised once.
+  const themesJsonByText = new Map<string, string>();
+  const themesToJson = (text: string) => {
+    let json = themesJsonByText.get(text);
+    if (json === undefined) {
+      const themes: string[] = [];
+      for (const theme of text.split(themePattern)) {
+        const trimmed = theme.trim();
+        if (trimmed && !themes.includes(trimmed)) themes.push(trimmed);
+      }
+      json = JSON.stringify(themes);
+      if (themesJsonByText.size < 10_000) themesJsonByText.set(flatCopy(text), json);
+    }
+    return json;
+  };
   const report: PipelineReport = {
     input: basename(options.input),
     encoding,
@@ -234,17 +249,13 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
     if (/^[0-9]{4}$/.test(row.code_postal ?? '')) row.code_postal = `0${row.code_postal}`;
     if (/^[1-9]$/.test(row.departement ?? '')) row.departement = `0${row.departement}`;
     const problems = validateRow(row);
-    const themes: string[] = [];
     for (const problem of problems) {
       if (problem.column === 'themes' && row.themes) {
         const unknown = row.themes.split(themePattern).map((theme) => theme.trim()).filter((theme) => theme && !(THEME_IDS as readonly string[]).includes(theme));
         problem.reason = `thème(s) inconnu(s) : ${unknown.map((theme) => `« ${theme} »`).join(', ') || '(vide)'} ; thèmes permis : ${THEME_IDS.join(', ')}`;
       }
     }
-    for (const theme of (row.themes ?? '').split(themePattern)) {
-      const trimmed = theme.trim();
-      if (trimmed && !themes.includes(trimmed)) themes.push(trimmed);
-    }
+    const themesJson = themesToJson(row.themes ?? '');
     if (id && writtenIdLines.has(id)) {
       problems.unshift({ column: 'id', reason: `id en double : « ${id} » est déjà utilisé ligne ${writtenIdLines.get(id)}` });
     }
@@ -292,11 +303,12 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
     // share it: positions stay stable so clustering is computed once, and the map lists the
     // initiatives stacked on one point instead of spreading them artificially (docs/pipeline.md).
     // Built by hand with a cached per-commune part: JSON.stringify of a whole feature was the
-    // main cost at a million rows. Key order is fixed, so the output is byte-stable.
+    // main cost at a million rows. Key order is fixed, so the output is byte-stable. The id
+    // (a validated slug) and the territory (a validated enum value) need no JSON escaping.
     const fragments = communeFragments(geocoded);
     outputBuffer +=
-      `${firstFeature ? '\n' : ',\n'}${fragments.head}"id":${JSON.stringify(row.id)},"name":${JSON.stringify(row.nom)},` +
-      `"themes":${JSON.stringify(themes)},"territory":${JSON.stringify(territory)},${fragments.commune}` +
+      `${firstFeature ? '\n' : ',\n'}${fragments.head}"id":"${row.id}","name":${JSON.stringify(row.nom)},` +
+      `"themes":${themesJson},"territory":"${territory}",${fragments.commune}` +
       `"description":${JSON.stringify(row.description)},"source":${JSON.stringify(row.source)},` +
       `"website":${JSON.stringify(row.site_web)},"legalForm":${JSON.stringify(row.forme_juridique)},${fragments.tail}`;
     firstFeature = false;
