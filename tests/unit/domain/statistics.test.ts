@@ -73,24 +73,20 @@ describe('statistics of the initiatives shown', () => {
     expect(statistics.byDepartment).toEqual([]);
   });
 
-  it('counts 100,000 initiatives in a few milliseconds', () => {
+  it('counts 100,000 initiatives exactly, and again the same on a second call', () => {
     const initiatives = Array.from({ length: 100_000 }, (_, index) =>
       makeInitiative(index, [THEME_IDS[index % 7]!, THEME_IDS[(index * 3) % 7]!], TERRITORY_IDS[index % 4]!, DEPARTMENTS[index % 101]!.code));
-    const indices = initiatives.map((_, index) => index);
-    const firstStarted = performance.now();
-    computeStatistics(initiatives, indices);
-    const first = performance.now() - firstStarted;
-    let again = Number.POSITIVE_INFINITY;
-    let statistics = computeStatistics(initiatives, indices);
-    for (let round = 0; round < 5; round += 1) {
-      const started = performance.now();
-      statistics = computeStatistics(initiatives, indices);
-      again = Math.min(again, performance.now() - started);
+    const indices = initiatives.map((_, index) => index).filter((index) => index % 5 !== 0);
+    const expectedPerTheme = THEME_IDS.map((theme) => indices.filter((index) => initiatives[index]!.themes.includes(theme)).length);
+    const first = computeStatistics(initiatives, indices);
+    // The second call reads the per-dataset columns prepared by the first: same answer.
+    const again = computeStatistics(initiatives, indices);
+    for (const statistics of [first, again]) {
+      expect(statistics.total).toBe(80_000);
+      expect(statistics.byDepartment).toHaveLength(101);
+      expect(statistics.byDepartment.reduce((sum, row) => sum + row.count, 0)).toBe(80_000);
+      expect(THEME_IDS.map((theme) => statistics.byTheme.find((row) => row.key === theme)?.count)).toEqual(expectedPerTheme);
     }
-    console.info(`statistics 100k: first ${first.toFixed(1)} ms (prepares columns), then ${again.toFixed(1)} ms`);
-    expect(statistics.total).toBe(100_000);
-    expect(statistics.byDepartment).toHaveLength(101);
-    expect(again).toBeLessThan(50);
   });
 });
 

@@ -44,35 +44,35 @@ describeE2E('filters at 100,000 initiatives', () => {
     await browser?.close();
   });
 
-  it('a theme toggle updates count and list within 100 ms at p95', async () => {
+  // Timing lives in `npm run bench` (filter_100k_p95_ms); this checks what a person sees at that scale.
+  it('at 100,000, each theme toggle leaves the count and the list agreeing, the list in name order', async () => {
     const app = await openApp(browser, { data: syntheticCollection(100_000) });
-    const loadStarted = Date.now();
     await app.page.waitForFunction(() => /100\D?000 initiatives/.test(document.querySelector('[role="status"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
-    console.info(`count shown ${Date.now() - loadStarted} ms after the page opened`);
-    const samples = await app.page.evaluate(async () => {
+    const rounds = await app.page.evaluate(async () => {
       const checkbox = [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')]
         .find((input) => /Mobilité/.test(input.closest('label')?.textContent ?? '')) as HTMLInputElement;
       const status = document.querySelector('[role="status"]') as HTMLElement;
-      const updates: number[] = [];
-      const frames: number[] = [];
-      for (let round = 0; round < 30; round += 1) {
-        const started = performance.now();
+      const seen: { shown: number; listed: number; firstNames: string[] }[] = [];
+      for (let round = 0; round < 6; round += 1) {
         checkbox.click();
         // React commits a click's update synchronously: count and list are in the DOM now.
-        const shown = Number((status.textContent ?? '').replace(/\D/g, ''));
-        const listed = Number(document.querySelector('#results li')?.getAttribute('aria-setsize'));
-        if (shown !== listed) throw new Error(`count ${shown} but list of ${listed}`);
-        updates.push(performance.now() - started);
-        await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        frames.push(performance.now() - started);
+        seen.push({
+          shown: Number((status.textContent ?? '').replace(/\D/g, '')),
+          listed: Number(document.querySelector('#results li')?.getAttribute('aria-setsize')),
+          firstNames: [...document.querySelectorAll('#results li .results-name')].slice(0, 5).map((button) => button.textContent ?? ''),
+        });
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      return { updates, frames };
+      return seen;
     });
-    const p95 = (values: number[]) => [...values].sort((left, right) => left - right)[Math.ceil(values.length * 0.95) - 1] as number;
-    const median = (values: number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)] as number;
-    console.info(`theme toggle at 100,000: count+list updated median ${median(samples.updates).toFixed(1)} ms, p95 ${p95(samples.updates).toFixed(1)} ms; next frame painted median ${median(samples.frames).toFixed(1)} ms, p95 ${p95(samples.frames).toFixed(1)} ms`);
-    expect(p95(samples.updates)).toBeLessThan(100);
+    const mobilityCount = syntheticCollection(100_000).features.filter((feature) => feature.properties.themes.includes('mobilite')).length;
+    expect(rounds.map((round) => round.shown)).toEqual([mobilityCount, 100_000, mobilityCount, 100_000, mobilityCount, 100_000]);
+    for (const round of rounds) {
+      expect(round.listed).toBe(round.shown);
+      expect(round.firstNames).toHaveLength(5);
+      const collator = new Intl.Collator('fr', { numeric: true });
+      expect(round.firstNames).toEqual([...round.firstNames].sort(collator.compare));
+    }
     await app.close();
   }, 240_000);
 });
