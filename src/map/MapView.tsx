@@ -69,6 +69,7 @@ function InitiativesMap() {
   const selectedId = useAppStore((state) => state.selectedId);
   const origin = useAppStore((state) => state.origin);
   const mapFocus = useAppStore((state) => state.mapFocus);
+  const embed = useAppStore((state) => state.embed);
 
   const mapRef = useRef<MapRef>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -256,6 +257,13 @@ function InitiativesMap() {
     useAppStore.getState().focusMap(null);
   }, [map, mapFocus]);
 
+  // In an iframe the wheel and one-finger drags belong to the host page: the map asks for Ctrl/⌘ or two fingers.
+  useEffect(() => {
+    if (!map) return;
+    if (embed) map.cooperativeGestures.enable();
+    else map.cooperativeGestures.disable();
+  }, [map, embed]);
+
   // A stack whose initiatives are all filtered out has nothing left to list.
   const stackMembers = useMemo(() => {
     if (!openStack || !hierarchy || !counts) return [];
@@ -306,6 +314,7 @@ function InitiativesMap() {
         // Symbols appear at once: a fade would keep the map busy (and repainting) for 300 ms after each filter change.
         fadeDuration={0}
         locale={FRENCH_LOCALE}
+        cooperativeGestures={embed}
         attributionControl={false}
         interactiveLayerIds={INTERACTIVE_LAYERS}
         cursor={cursor}
