@@ -15,8 +15,17 @@ import {
 } from 'react-map-gl/maplibre';
 import { useAppStore } from '../state/store';
 import { ClusterHierarchy, countByPosition, indexPositions, itemsInView, membersAt, type Bounds } from './clustering';
-import { itemsToCollection, overlayCollection, type ItemProperties, type OverlayPoint } from './map-features';
-import { INITIATIVES_SOURCE, INTERACTIVE_LAYERS, LAYERS, OVERLAY_SOURCE, SOURCES } from './layers';
+import { circlesToCollection, itemsToCollection, overlayCollection, type ItemProperties, type OverlayPoint } from './map-features';
+import {
+  DEPARTMENT_CIRCLES_LAYER,
+  DEPARTMENT_CIRCLES_SOURCE,
+  INITIATIVES_LAYER,
+  INITIATIVES_SOURCE,
+  INTERACTIVE_LAYERS,
+  LAYERS,
+  OVERLAY_SOURCE,
+  SOURCES,
+} from './layers';
 import {
   DATA_ATTRIBUTION,
   OFFLINE_BASEMAP_PATH,
@@ -31,12 +40,13 @@ import { drawIcon } from './draw-icon';
 import { StackList } from './StackList';
 import { Legend } from './Legend';
 import { FRENCH_LOCALE } from './locale';
+import { MapTools } from './MapTools';
+import { METROPOLITAN_FRANCE_BOUNDS } from './regions';
+import { computeStatistics, departmentCircles } from '../domain/statistics';
 
 // Vite does not find MapLibre's worker by itself (see notes/setup-facts.md).
 setWorkerUrl(workerUrl);
 
-/** Metropolitan France, the default view. */
-const FRANCE_BOUNDS: [number, number, number, number] = [-5.3, 41.3, 9.6, 51.2];
 
 const ONLINE_ATTRIBUTION: Record<string, string> = {
   ign: 'Plan IGN © IGN Géoplateforme',
@@ -78,6 +88,9 @@ function InitiativesMap() {
   const [view, setView] = useState<ViewState>({ zoom: 5, bounds: null });
   const [openStack, setOpenStack] = useState<OpenStack | null>(null);
   const [mapFailed, setMapFailed] = useState(false);
+  const [circlesMode, setCirclesMode] = useState(false);
+  /** What is on screen once idle, for automated checks: initiatives counted by the symbols, département circles. */
+  const [rendered, setRendered] = useState({ initiatives: 0, circles: 0 });
 
   const requestedBasemap = useMemo(() => basemapFromQuery(window.location.search), []);
   const online = onlineBasemap(requestedBasemap);
@@ -108,12 +121,18 @@ function InitiativesMap() {
     return counted;
   }, [hierarchy, visibleIndices]);
   const collection = useMemo(() => {
-    if (!hierarchy || !counts) return itemsToCollection([], () => undefined);
+    // The circles replace the clusters: nothing else to compute while they are on.
+    if (!hierarchy || !counts || circlesMode) return itemsToCollection([], () => undefined);
     const started = performance.now();
     const built = itemsToCollection(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
     performance.measure('carte-ess:clusters-in-view', { start: started, end: performance.now() });
     return built;
-  }, [hierarchy, counts, view, initiatives]);
+  }, [hierarchy, counts, view, initiatives, circlesMode]);
+
+  const circles = useMemo(() => {
+    if (!circlesMode) return circlesToCollection({ type: 'FeatureCollection', features: [] });
+    return circlesToCollection(departmentCircles(computeStatistics(initiatives, visibleIndices).byDepartment));
+  }, [circlesMode, initiatives, visibleIndices]);
 
   const overlay = useMemo(() => {
     const points: OverlayPoint[] = [];
@@ -124,8 +143,8 @@ function InitiativesMap() {
   }, [selectedId, initiatives, origin]);
 
   // Latest data for re-installing our layers after a basemap swap.
-  const latest = useRef({ collection, overlay });
-  latest.current = { collection, overlay };
+  const latest = useRef({ collection, overlay, circles });
+  latest.current = { collection, overlay, circles };
 
   const installLayers = useCallback((target: MapLibreMap) => {
     for (const [id, source] of Object.entries(SOURCES)) {
@@ -136,6 +155,7 @@ function InitiativesMap() {
     }
     (target.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.collection);
     (target.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.overlay);
+    (target.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.circles);
   }, []);
 
   const reportView = useCallback((target: MapLibreMap) => {
@@ -188,7 +208,7 @@ function InitiativesMap() {
       }
       if (basemapMode !== 'online') return;
       const sourceId = (event as MapErrorEvent & { sourceId?: string }).sourceId;
-      if (sourceId === INITIATIVES_SOURCE || sourceId === OVERLAY_SOURCE) return;
+      if (sourceId === INITIATIVES_SOURCE || sourceId === OVERLAY_SOURCE || sourceId === DEPARTMENT_CIRCLES_SOURCE) return;
       if (sourceId) health.current.tileErrors++;
       else if (!health.current.styleLoaded) health.current.styleFailed = true;
       fallBackIfNeeded();
@@ -197,7 +217,7 @@ function InitiativesMap() {
   );
 
   const onSourceData = useCallback((event: MapSourceDataEvent) => {
-    if (event.sourceId === INITIATIVES_SOURCE || event.sourceId === OVERLAY_SOURCE) return;
+    if (event.sourceId === INITIATIVES_SOURCE || event.sourceId === OVERLAY_SOURCE || event.sourceId === DEPARTMENT_CIRCLES_SOURCE) return;
     if (event.sourceDataType === 'metadata') health.current.styleLoaded = true;
     if (event.tile) health.current.tilesLoaded++;
   }, []);
@@ -211,6 +231,7 @@ function InitiativesMap() {
   useEffect(() => {
     if (!map) return;
     (map.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
+    (map.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(circles);
     const indexPending = initiatives.length > 0 && hierarchy?.positions.positionOfInitiative.length !== initiatives.length;
     if (status === 'loading' || indexPending) {
       setMapStatus('busy');
@@ -221,10 +242,12 @@ function InitiativesMap() {
     setMapStatus('busy');
     map.once('idle', () => {
       performance.measure('carte-ess:draw', { start: started, end: performance.now() });
-      if (generation.current === current) setMapStatus('idle');
+      if (generation.current !== current) return;
+      setRendered(renderedOn(map));
+      setMapStatus('idle');
     });
     map.triggerRepaint();
-  }, [map, collection, status, basemapMode, hierarchy, initiatives]);
+  }, [map, collection, circles, status, basemapMode, hierarchy, initiatives]);
 
   // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
   const wrapper = useRef<HTMLDivElement>(null);
@@ -303,13 +326,16 @@ function InitiativesMap() {
   const nothingShown = status === 'ready' && visibleIndices.length === 0;
 
   return (
-    <div ref={wrapper} className="map-view" data-testid="map" data-map-status={mapFailed ? 'idle' : mapStatus} data-basemap={basemapMode}>
+    <div ref={wrapper} className="map-view" data-testid="map" data-map-status={mapFailed ? 'idle' : mapStatus} data-basemap={basemapMode}
+      data-rendered-initiatives={rendered.initiatives}
+      data-rendered-circles={rendered.circles}
+    >
       {mapFailed && <p className="map-message">{MAP_UNAVAILABLE_MESSAGE}</p>}
       <Map
         ref={mapRef}
         mapStyle={mapStyle}
         styleDiffing={false}
-        initialViewState={{ bounds: FRANCE_BOUNDS, fitBoundsOptions: { padding: 10 } }}
+        initialViewState={{ bounds: METROPOLITAN_FRANCE_BOUNDS, fitBoundsOptions: { padding: 10 } }}
         hash
         // Symbols appear at once: a fade would keep the map busy (and repainting) for 300 ms after each filter change.
         fadeDuration={0}
@@ -345,11 +371,33 @@ function InitiativesMap() {
           />
         )}
       </Map>
-      <Legend />
+      <Legend circles={circlesMode} />
+      <MapTools
+        map={map}
+        circles={circlesMode}
+        onCirclesChange={(on) => {
+          setOpenStack(null);
+          setCirclesMode(on);
+        }}
+      />
       {nothingShown && <p className="map-message">Aucune initiative ne correspond aux filtres sur la carte.</p>}
       {status === 'ready' && map === null && <p className="map-message">Chargement du fond de carte…</p>}
     </div>
   );
+}
+
+/** Initiatives counted by the symbols on screen, and département circles on screen. */
+function renderedOn(map: MapLibreMap): { initiatives: number; circles: number } {
+  // A symbol near a tile edge may be returned once per tile: count each item once.
+  const items = new globalThis.Map<string, number>();
+  for (const feature of map.queryRenderedFeatures({ layers: [INITIATIVES_LAYER] })) {
+    const properties = feature.properties as Partial<ItemProperties>;
+    items.set(`${properties.kind}:${properties.clusterId}:${properties.position}`, Number(properties.count ?? 0));
+  }
+  let initiatives = 0;
+  for (const count of items.values()) initiatives += count;
+  const departments = new Set(map.queryRenderedFeatures({ layers: [DEPARTMENT_CIRCLES_LAYER] }).map((feature) => String(feature.properties.department)));
+  return { initiatives, circles: departments.size };
 }
 
 const MAP_UNAVAILABLE_MESSAGE =

@@ -17,16 +17,18 @@ function sharedContext(): CanvasRenderingContext2D | null {
 export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData; pixelRatio: number } | null {
   const ratio = Math.max(1, Math.min(3, Math.round(pixelRatio)));
   const side = Math.ceil(spec.size * ratio);
+  const width = spec.shape === 'pill' ? Math.ceil((spec.width ?? spec.size) * ratio) : side;
   const context = sharedContext();
   if (!context) return null;
   const canvas = context.canvas;
-  if (canvas.width < side || canvas.height < side) {
-    canvas.width = Math.max(canvas.width, side);
+  if (canvas.width < width || canvas.height < side) {
+    canvas.width = Math.max(canvas.width, width);
     canvas.height = Math.max(canvas.height, side);
   }
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
-  context.clearRect(0, 0, side, side);
+  context.clearRect(0, 0, width, side);
   const size = spec.size;
+  const cssWidth = width / ratio;
   const line = 2;
   context.lineWidth = line;
   context.fillStyle = spec.fill;
@@ -34,6 +36,9 @@ export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData
   context.beginPath();
   if (spec.shape === 'circle') {
     context.arc(size / 2, size / 2, size / 2 - line, 0, Math.PI * 2);
+  } else if (spec.shape === 'pill') {
+    context.lineWidth = 1.5;
+    context.roundRect(1, 1, cssWidth - 2, size - 2, (size - 2) / 2);
   } else if (spec.shape === 'rounded-square') {
     context.roundRect(line, line, size - 2 * line, size - 2 * line, size / 5);
   } else {
@@ -52,12 +57,12 @@ export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData
     context.fill();
   }
   if (spec.text) {
-    const fontSize = spec.text.length <= 2 ? size * 0.5 : spec.text.length <= 3 ? size * 0.4 : size * 0.3;
+    const fontSize = spec.shape === 'pill' ? size * 0.65 : spec.text.length <= 2 ? size * 0.5 : spec.text.length <= 3 ? size * 0.4 : size * 0.3;
     context.fillStyle = spec.textColor;
     context.font = `bold ${Math.round(fontSize)}px system-ui, 'DejaVu Sans', Arial, sans-serif`;
     context.textAlign = 'center';
     context.textBaseline = 'middle';
-    context.fillText(spec.text, size / 2, size / 2 + 1, size - 4);
+    context.fillText(spec.text, cssWidth / 2, size / 2 + 1, cssWidth - 4);
   }
-  return { image: context.getImageData(0, 0, side, side), pixelRatio: ratio };
+  return { image: context.getImageData(0, 0, width, side), pixelRatio: ratio };
 }

@@ -7,9 +7,11 @@ import { THEMES, getTheme, isThemeId, type ThemeId } from '../domain/themes';
 import { formatCount, type MapItem } from './clustering';
 
 export interface IconSpec {
-  shape: 'circle' | 'rounded-square' | 'pin';
-  /** CSS pixels. */
+  shape: 'circle' | 'rounded-square' | 'pin' | 'pill';
+  /** CSS pixels (the height, for a pill). */
   size: number;
+  /** CSS pixels, for a pill (a label as wide as its text); the others are square. */
+  width?: number;
   fill: string;
   stroke: string;
   text: string;
@@ -34,12 +36,24 @@ export function iconName(item: MapItem, mainThemeOf: (initiative: number) => The
 
 export const ORIGIN_ICON = 'origin';
 
+const LABEL_HEIGHT = 20;
+
+/** The image name of a département circle's count label, e.g. `label:1234`. */
+export function labelIconName(count: number): string {
+  return `label:${Math.max(0, Math.round(count))}`;
+}
+
 /** What an image name stands for, or null when it is not one of ours (e.g. a basemap sprite). */
 export function describeIcon(name: string): IconSpec | null {
   if (name === ORIGIN_ICON) {
     return { shape: 'pin', size: 34, fill: '#b00020', stroke: '#ffffff', text: '', textColor: '#ffffff' };
   }
   const [kind, first, second] = name.split(':');
+  if (kind === 'label' && first !== undefined && /^[0-9]{1,7}$/.test(first)) {
+    // The exact count, grouped by thousands with a thin space as in French.
+    const text = first.replace(/\B(?=([0-9]{3})+$)/g, '\u202f');
+    return { shape: 'pill', size: LABEL_HEIGHT, width: 10 + text.length * 8, fill: '#ffffff', stroke: CLUSTER_FILL, text, textColor: CLUSTER_FILL };
+  }
   if (kind === 'point' && first !== undefined) {
     if (!isThemeId(first)) return { shape: 'circle', size: 26, fill: '#555555', stroke: '#ffffff', text: '?', textColor: '#ffffff' };
     const theme = getTheme(first);

@@ -8,16 +8,23 @@ import { ORIGIN_ICON } from './icons';
 
 export const INITIATIVES_SOURCE = 'carte-ess-initiatives';
 export const OVERLAY_SOURCE = 'carte-ess-overlay';
+export const DEPARTMENT_CIRCLES_SOURCE = 'carte-ess-department-circles';
 
 export const INITIATIVES_LAYER = 'carte-ess-initiatives';
 export const SELECTION_LAYER = 'carte-ess-selection';
 export const ORIGIN_LAYER = 'carte-ess-origin';
+export const DEPARTMENT_CIRCLES_LAYER = 'carte-ess-department-circles';
+export const DEPARTMENT_LABELS_LAYER = 'carte-ess-department-labels';
+
+/** Navy of the cluster bubbles (icons.ts), translucent so the basemap shows through. */
+const CIRCLE_FILL = 'rgba(29, 53, 87, 0.55)';
 
 const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
 
 export const SOURCES: Record<string, SourceSpecification> = {
   [INITIATIVES_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, attribution: DATA_ATTRIBUTION },
   [OVERLAY_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+  [DEPARTMENT_CIRCLES_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, attribution: DATA_ATTRIBUTION },
 };
 
 /** Bottom to top. */
@@ -45,6 +52,33 @@ export const LAYERS: readonly LayerSpecification[] = [
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
       'symbol-sort-key': ['get', 'count'],
+    },
+  },
+  {
+    // « Cercles par département »: the radius comes from the data, its area proportional to the count.
+    id: DEPARTMENT_CIRCLES_LAYER,
+    type: 'circle',
+    source: DEPARTMENT_CIRCLES_SOURCE,
+    layout: {
+      // Small circles over big ones, so none hides another entirely.
+      'circle-sort-key': ['-', ['get', 'count']],
+    },
+    paint: {
+      'circle-radius': ['get', 'radius'],
+      'circle-color': CIRCLE_FILL,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 1.5,
+    },
+  },
+  {
+    // The count of each circle, as an image (no glyphs); where labels collide the larger count wins.
+    id: DEPARTMENT_LABELS_LAYER,
+    type: 'symbol',
+    source: DEPARTMENT_CIRCLES_SOURCE,
+    layout: {
+      'icon-image': ['get', 'label'],
+      'icon-allow-overlap': false,
+      'symbol-sort-key': ['-', ['get', 'count']],
     },
   },
   {

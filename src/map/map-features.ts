@@ -1,7 +1,8 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { ThemeId } from '../domain/themes';
 import type { MapItem, MapItemKind } from './clustering';
-import { iconName } from './icons';
+import type { DepartmentCircles } from '../domain/statistics';
+import { iconName, labelIconName } from './icons';
 
 export interface ItemProperties {
   kind: MapItemKind;
@@ -43,6 +44,27 @@ export function overlayCollection(points: readonly OverlayPoint[]): FeatureColle
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [point.longitude, point.latitude] },
       properties: { role: point.role },
+    })),
+  };
+}
+
+export interface CircleProperties {
+  department: string;
+  name: string;
+  count: number;
+  radius: number;
+  /** Image name of the count label. */
+  label: string;
+}
+
+/** Département circles with the image name of their count label. */
+export function circlesToCollection(circles: DepartmentCircles): FeatureCollection<Point, CircleProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: circles.features.map((circle) => ({
+      type: 'Feature',
+      geometry: circle.geometry,
+      properties: { ...circle.properties, label: labelIconName(circle.properties.count) },
     })),
   };
 }

@@ -35,6 +35,52 @@ describeE2E('map follow-ups', () => {
     await app.close();
   });
 
+  it('« Aller à » › « La Réunion » takes the camera overseas, where the initiatives of 974 show', async () => {
+    const expected = bundledFeatures().filter((feature) => feature.properties.department === '974').length;
+    expect(expected).toBeGreaterThan(0);
+    const app = await openApp(browser, { query: 'basemap=offline' });
+    await app.waitForMapIdle();
+    await app.page.getByText('Aller à', { exact: true }).click();
+    await app.page.getByRole('button', { name: 'La Réunion' }).click();
+    await app.page.waitForFunction(
+      () => {
+        const [, latitude, longitude] = window.location.hash.slice(1).split('/').map(Number);
+        return Math.abs((latitude ?? 0) + 21.1) < 0.5 && Math.abs((longitude ?? 0) - 55.5) < 0.5;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    await app.page.waitForSelector(`[data-testid="map"][data-map-status="idle"][data-rendered-initiatives="${expected}"]`, { timeout: 15_000 });
+    await app.close();
+  });
+
+  it('« Cercles par département » draws one circle per département having filtered initiatives, and follows the filters', async () => {
+    const features = bundledFeatures();
+    const metropolitanDepartments = (theme?: string) =>
+      new Set(
+        features
+          .filter((feature) => !feature.properties.department.startsWith('97'))
+          .filter((feature) => theme === undefined || feature.properties.themes.includes(theme))
+          .map((feature) => feature.properties.department),
+      ).size;
+    const app = await openApp(browser, { query: 'basemap=offline' });
+    await app.waitForMapIdle();
+    const toggle = app.page.getByRole('button', { name: 'Cercles par département' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The default view is metropolitan France: the overseas circles are off screen.
+    await app.page.waitForSelector(`[data-testid="map"][data-map-status="idle"][data-rendered-circles="${metropolitanDepartments()}"]`, { timeout: 15_000 });
+    expect(await app.page.getAttribute('[data-testid="map"]', 'data-rendered-initiatives')).toBe('0');
+    await app.page.getByRole('checkbox', { name: /Mobilité/ }).check();
+    const withMobility = metropolitanDepartments('mobilite');
+    expect(withMobility).toBeLessThan(metropolitanDepartments());
+    await app.page.waitForSelector(`[data-testid="map"][data-map-status="idle"][data-rendered-circles="${withMobility}"]`, { timeout: 15_000 });
+    await toggle.click();
+    await app.page.waitForSelector('[data-testid="map"][data-map-status="idle"][data-rendered-circles="0"]', { timeout: 15_000 });
+    await app.close();
+  });
+
   it('not embedded, the wheel zooms the map', async () => {
     const app = await openApp(browser, { query: 'basemap=offline', hash: '6/46.5/2.5' });
     await app.waitForMapIdle();
@@ -43,5 +89,3 @@ describeE2E('map follow-ups', () => {
     await app.close();
   });
 });
-
-export { bundledFeatures };
