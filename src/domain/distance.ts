@@ -27,7 +27,7 @@ function haversineKm(longitudeA: number, latitudeA: number, longitudeB: number, 
  * Distances from `origin` to each initiative named by `indices`, aligned with `indices`.
  * A typed array keeps 100,000 distances in one flat allocation.
  */
-export function distancesFrom(origin: GeoPoint, initiatives: readonly Initiative[], indices: readonly number[]): Float64Array {
+export function distancesFrom(origin: GeoPoint, initiatives: readonly Initiative[], indices: ArrayLike<number>): Float64Array {
   const distances = new Float64Array(indices.length);
   for (let position = 0; position < indices.length; position += 1) {
     const initiative = initiatives[indices[position] as number];
@@ -46,7 +46,7 @@ export interface DistanceOrder {
 }
 
 /** Orders initiatives by distance from `origin`, nearest first. */
-export function orderByDistance(origin: GeoPoint, initiatives: readonly Initiative[], indices: readonly number[]): DistanceOrder {
+export function orderByDistance(origin: GeoPoint, initiatives: readonly Initiative[], indices: ArrayLike<number>): DistanceOrder {
   const distances = distancesFrom(origin, initiatives, indices);
   const positions = new Uint32Array(indices.length);
   for (let position = 0; position < positions.length; position += 1) positions[position] = position;
@@ -66,10 +66,11 @@ export function orderByDistance(origin: GeoPoint, initiatives: readonly Initiati
 export function nearestInitiative(
   origin: GeoPoint,
   initiatives: readonly Initiative[],
-  indices: readonly number[],
+  indices: ArrayLike<number>,
 ): { index: number; distanceKm: number } | null {
   let best: { index: number; distanceKm: number } | null = null;
-  for (const index of indices) {
+  for (let position = 0; position < indices.length; position += 1) {
+    const index = indices[position] as number;
     const initiative = initiatives[index];
     if (!initiative) continue;
     const distance = haversineKm(origin.longitude, origin.latitude, initiative.longitude, initiative.latitude);

@@ -330,58 +330,11 @@ export function orderIndices(order: Uint32Array, kept: readonly number[], size: 
   return result;
 }
 
-const EARTH_RADIUS_KM = 6371.0088;
-const RADIANS = Math.PI / 180;
+/** Map bounds [west, south, east, north]; west > east when the box crosses the antimeridian. */
+export type Bounds = readonly [number, number, number, number];
 
-/** Great-circle distance in km (haversine, same radius as turf's `distance`). */
-export function distanceKm(longitudeA: number, latitudeA: number, longitudeB: number, latitudeB: number): number {
-  const deltaLatitude = (latitudeB - latitudeA) * RADIANS;
-  const deltaLongitude = (longitudeB - longitudeA) * RADIANS;
-  const a = Math.sin(deltaLatitude / 2) ** 2
-    + Math.cos(latitudeA * RADIANS) * Math.cos(latitudeB * RADIANS) * Math.sin(deltaLongitude / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
-}
-
-/** The kept indices ordered by distance from a point, nearest first; ties keep the given order. */
-export function orderByDistance(
-  initiatives: readonly Initiative[],
-  kept: ArrayLike<number>,
-  longitude: number,
-  latitude: number,
-): { order: Uint32Array; distances: Float64Array } {
-  const distances = new Float64Array(initiatives.length);
-  const order = new Uint32Array(kept.length);
-  const rank = new Uint32Array(initiatives.length);
-  for (let position = 0; position < kept.length; position += 1) {
-    const index = kept[position] as number;
-    const initiative = initiatives[index] as Initiative;
-    distances[index] = distanceKm(longitude, latitude, initiative.longitude, initiative.latitude);
-    order[position] = index;
-    rank[index] = position;
-  }
-  order.sort((left, right) => (distances[left] as number) - (distances[right] as number) || (rank[left] as number) - (rank[right] as number));
-  return { order, distances };
-}
-
-/** Keeps the indices whose point lies inside [west, south, east, north] (a box crossing the antimeridian included). */
-export function keepInBounds(
-  initiatives: readonly Initiative[],
-  indices: ArrayLike<number>,
-  bounds: readonly [number, number, number, number],
-): Uint32Array {
-  const [west, south, east, north] = bounds;
-  const crossesAntimeridian = west > east;
-  const result = new Uint32Array(indices.length);
-  let cursor = 0;
-  for (let position = 0; position < indices.length; position += 1) {
-    const index = indices[position] as number;
-    const initiative = initiatives[index] as Initiative;
-    const { longitude, latitude } = initiative;
-    if (latitude < south || latitude > north) continue;
-    const insideLongitude = crossesAntimeridian ? longitude >= west || longitude <= east : longitude >= west && longitude <= east;
-    if (!insideLongitude) continue;
-    result[cursor] = index;
-    cursor += 1;
-  }
-  return result.slice(0, cursor);
+/** Whether a point lies inside the bounds (a box crossing the antimeridian included). */
+export function isInBounds(longitude: number, latitude: number, [west, south, east, north]: Bounds): boolean {
+  if (latitude < south || latitude > north) return false;
+  return west > east ? longitude >= west || longitude <= east : longitude >= west && longitude <= east;
 }

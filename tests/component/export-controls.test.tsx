@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Initiative } from '../../src/domain/initiative';
 import { resetAppStore, useAppStore } from '../../src/state/store';
 import { ExportControls } from '../../src/features/export/ExportControls';
+import { ResultsList } from '../../src/features/results-list/ResultsList';
 
 function initiative(id: string, name: string, themes: Initiative['themes'], commune: string, description = ''): Initiative {
   return {
@@ -93,6 +94,26 @@ describe('ExportControls', () => {
     expect(fileName).toBe('initiatives-ess-2026-11-27.geojson');
     const collection = JSON.parse(await blob.text()) as { features: { properties: { id: string } }[] };
     expect(collection.features.map((feature) => feature.properties.id)).toEqual(['epicerie']);
+  });
+
+  it('holds exactly what the list shows, in its order, when the list keeps only the visible zone', async () => {
+    const placed = [
+      { ...initiatives[0]!, longitude: 2.35, latitude: 48.85 },
+      { ...initiatives[1]!, longitude: 4.83, latitude: 45.76 },
+      { ...initiatives[2]!, longitude: 2.44, latitude: 44.93 },
+    ];
+    useAppStore.getState().setInitiatives(placed);
+    // Clermont-Ferrand chosen; the map shows the Massif central and Lyon, not Paris.
+    useAppStore.getState().setOrigin({ label: 'Clermont-Ferrand', longitude: 3.08, latitude: 45.78 });
+    useAppStore.getState().setViewBounds([2, 44, 5.5, 46.5]);
+    useAppStore.getState().setListScope('in-view');
+    render(<><ResultsList /><ExportControls /></>);
+    const listed = screen.getAllByRole('listitem').map((item) => item.querySelector('button')?.textContent);
+    expect(listed).toEqual(['Autopartage rural', 'Épicerie du coin']);
+    expect(screen.getByText(/2 initiatives affichées/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /CSV/ }));
+    const rows = Papa.parse<string[]>(await (downloads[0] as Download).blob.text(), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(rows.slice(1).map((row) => row[1])).toEqual(listed);
   });
 
   it('is disabled until the data is loaded', () => {

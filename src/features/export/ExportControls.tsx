@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
+import { selectListOrder } from '../../state/list-order';
 import { useAppStore } from '../../state/store';
 import { buildCsv, CSV_MEDIA_TYPE, exportFileName, type CsvDialect } from '../../domain/csv-export';
 import { buildGeoJson, GEOJSON_MEDIA_TYPE } from '../../domain/geojson-export';
 import { downloadText } from './download';
-import { shownIndices } from './shown-indices';
 import './export.css';
 
 const DIALECT_LABELS: Record<CsvDialect, string> = {
@@ -11,17 +11,17 @@ const DIALECT_LABELS: Record<CsvDialect, string> = {
   rfc4180: 'standard, virgules (portails open data)',
 };
 
-/** Downloads the shown initiatives as CSV (two flavours) or GeoJSON. */
+/** Downloads what the results list shows, in its order, as CSV (two flavours) or GeoJSON. */
 export function ExportControls() {
   const ready = useAppStore((state) => state.status === 'ready');
-  const count = useAppStore((state) => state.visibleIndices.length);
+  const count = useAppStore((state) => selectListOrder(state).indices.length);
   const [dialect, setDialect] = useState<CsvDialect>('excel-fr');
   const selectId = useId();
   const hintId = useId();
 
   const exportAs = (format: 'csv' | 'geojson') => {
     const state = useAppStore.getState();
-    const indices = shownIndices(state);
+    const { indices } = selectListOrder(state);
     const fileName = exportFileName(new Date(), format);
     if (format === 'csv') downloadText(buildCsv(state.initiatives, indices, { dialect }), fileName, CSV_MEDIA_TYPE);
     else downloadText(buildGeoJson(state.initiatives, indices), fileName, GEOJSON_MEDIA_TYPE);

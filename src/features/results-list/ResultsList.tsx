@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { getDepartment } from '../../domain/departments';
-import { keepInBounds, orderByDistance, orderIndices } from '../../domain/filtering';
 import type { Initiative } from '../../domain/initiative';
 import { getTheme } from '../../domain/themes';
+import { useListOrder } from '../../state/list-order';
 import { useAppStore, type ListSort } from '../../state/store';
 import './results-list.css';
 
@@ -26,35 +26,6 @@ export function formatInitiativeCount(count: number): string {
 const FALLBACK_RECT = { width: 360, height: 640 };
 function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void) {
   return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : FALLBACK_RECT));
-}
-
-interface ListContent {
-  order: ArrayLike<number>;
-  distances: Float64Array | null;
-}
-
-function useListContent(): ListContent {
-  const initiatives = useAppStore((state) => state.initiatives);
-  const initiativeIndex = useAppStore((state) => state.initiativeIndex);
-  const visibleIndices = useAppStore((state) => state.visibleIndices);
-  const sort = useAppStore((state) => state.sort);
-  const origin = useAppStore((state) => state.origin);
-  const listScope = useAppStore((state) => state.listScope);
-  const viewBounds = useAppStore((state) => state.viewBounds);
-
-  const sorted = useMemo<ListContent>(() => {
-    if (sort === 'distance' && origin) {
-      return orderByDistance(initiatives, visibleIndices, origin.longitude, origin.latitude);
-    }
-    if (!initiativeIndex) return { order: visibleIndices, distances: null };
-    const order = sort === 'commune' ? initiativeIndex.communeOrder : initiativeIndex.nameOrder;
-    return { order: orderIndices(order, visibleIndices, initiativeIndex.size), distances: null };
-  }, [initiatives, initiativeIndex, visibleIndices, sort, origin]);
-
-  return useMemo(() => {
-    if (listScope !== 'in-view' || !viewBounds) return sorted;
-    return { order: keepInBounds(initiatives, sorted.order, viewBounds), distances: sorted.distances };
-  }, [sorted, listScope, viewBounds, initiatives]);
 }
 
 /** The count, announced politely: the one role=status element holding it. */
@@ -81,7 +52,7 @@ export function ResultsList() {
   const select = useAppStore((state) => state.select);
   const focusMap = useAppStore((state) => state.focusMap);
   const visibleCount = useAppStore((state) => state.visibleIndices.length);
-  const { order, distances } = useListContent();
+  const { indices: order, distancesKm } = useListOrder();
   const titleId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
@@ -189,7 +160,7 @@ export function ResultsList() {
             if (!initiative) return null;
             const mainTheme = initiative.themes[0] ? getTheme(initiative.themes[0]) : null;
             const department = getDepartment(initiative.department);
-            const distance = distances ? distances[index] : undefined;
+            const distance = distancesKm ? distancesKm[row.index] : undefined;
             const selected = initiative.id === selectedId;
             return (
               <li

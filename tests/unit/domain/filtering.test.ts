@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { distance } from '@turf/turf';
 import {
   applyFilters,
-  distanceKm,
   filterInitiatives,
   InitiativeIndex,
-  keepInBounds,
+  isInBounds,
   normalizeSearchText,
-  orderByDistance,
   orderIndices,
 } from '../../../src/domain/filtering';
 import { EMPTY_FILTERS, type Filters } from '../../../src/domain/filters';
@@ -168,23 +165,13 @@ describe('orders', () => {
     expect(communes).toEqual([...communes].sort(collator.compare));
   });
 
-  it('computes distances like turf and orders nearest first', () => {
-    expect(distanceKm(2.35, 48.85, 5.37, 43.3)).toBeCloseTo(distance([2.35, 48.85], [5.37, 43.3], { units: 'kilometers' }), 6);
-    const initiatives = [
-      makeInitiative({ id: 'marseille', longitude: 5.37, latitude: 43.3 }),
-      makeInitiative({ id: 'paris', longitude: 2.35, latitude: 48.85 }),
-      makeInitiative({ id: 'lyon', longitude: 4.83, latitude: 45.76 }),
-    ];
-    const { order, distances } = orderByDistance(initiatives, [0, 1, 2], 2.3, 48.8);
-    expect([...order].map((position) => initiatives[position]!.id)).toEqual(['paris', 'lyon', 'marseille']);
-    expect(distances[1]).toBeLessThan(10);
-  });
-
-  it('keeps only what lies in the map bounds', () => {
-    const initiatives = [
-      makeInitiative({ id: 'in', longitude: 5, latitude: 48 }),
-      makeInitiative({ id: 'out', longitude: 10, latitude: 48 }),
-    ];
-    expect([...keepInBounds(initiatives, [0, 1], [4, 47, 6, 49])]).toEqual([0]);
+  it('tells what lies in the map bounds, a box crossing the antimeridian included', () => {
+    expect(isInBounds(5, 48, [4, 47, 6, 49])).toBe(true);
+    expect(isInBounds(10, 48, [4, 47, 6, 49])).toBe(false);
+    expect(isInBounds(5, 50, [4, 47, 6, 49])).toBe(false);
+    // From New Caledonia eastwards to Wallis: west 160, east -170.
+    expect(isInBounds(179, -20, [160, -30, -170, -10])).toBe(true);
+    expect(isInBounds(-175, -20, [160, -30, -170, -10])).toBe(true);
+    expect(isInBounds(0, -20, [160, -30, -170, -10])).toBe(false);
   });
 });
