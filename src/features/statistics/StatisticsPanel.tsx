@@ -111,7 +111,7 @@ function StatisticsBody({ statistics, exportHintId }: { statistics: Statistics; 
       <p className="statistics-summary">
         Pour les {integerFormat.format(total)} initiative{total > 1 ? 's' : ''} correspondant aux filtres.
       </p>
-      <p id={exportHintId} className="statistics-visually-hidden">Fichier CSV pour tableur</p>
+      <p id={exportHintId} className="visually-hidden">Fichier CSV pour tableur</p>
       <StatisticsTable
         kind="themes"
         caption="Initiatives par thème"
