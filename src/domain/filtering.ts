@@ -81,6 +81,16 @@ const departmentSlot = new Map(DEPARTMENTS.map((department, slot) => [department
 const territorySlot = new Map(TERRITORY_IDS.map((id, slot) => [id as string, slot]));
 const themeSlot = new Map(THEME_IDS.map((id, slot) => [id as string, slot]));
 
+/** Bit i set when `themes` holds THEME_IDS[i]; unknown ids add nothing. */
+export function themeMask(themes: readonly string[]): number {
+  let mask = 0;
+  for (const theme of themes) {
+    const slot = themeSlot.get(theme);
+    if (slot !== undefined) mask |= 1 << slot;
+  }
+  return mask;
+}
+
 
 /**
  * Columnar view of one dataset, built once, so that filtering and facet counting at
@@ -108,12 +118,7 @@ export class InitiativeIndex {
     this.departments = new Uint8Array(size);
     for (let position = 0; position < size; position += 1) {
       const initiative = initiatives[position] as Initiative;
-      let mask = 0;
-      for (const theme of initiative.themes) {
-        const slot = themeSlot.get(theme);
-        if (slot !== undefined) mask |= 1 << slot;
-      }
-      this.themeMasks[position] = mask;
+      this.themeMasks[position] = themeMask(initiative.themes);
       this.territories[position] = territorySlot.get(initiative.territory) ?? 0;
       this.departments[position] = departmentSlot.get(initiative.department) ?? UNKNOWN_DEPARTMENT;
     }
@@ -223,11 +228,7 @@ export interface FilterResult {
 
 /** Applies every facet (AND across facets) and counts the options, in one pass. */
 export function applyFilters(index: InitiativeIndex, filters: Filters): FilterResult {
-  let wantedThemes = 0;
-  for (const theme of filters.themes) {
-    const slot = themeSlot.get(theme);
-    if (slot !== undefined) wantedThemes |= 1 << slot;
-  }
+  const wantedThemes = themeMask(filters.themes);
   // An unknown theme keeps nothing rather than being silently dropped.
   const impossibleTheme = filters.themes.some((theme) => !themeSlot.has(theme));
   const matchAll = filters.match === 'all';

@@ -3,6 +3,7 @@ import type { Initiative } from './initiative';
 import { THEMES, THEME_IDS } from './themes';
 import { TERRITORIES, TERRITORY_IDS } from './territories';
 import { neutralizeFormula } from './csv-export';
+import { themeMask } from './filtering';
 // Département boxes [west, south, east, north]; only departmentCircles reads them, so a bundle
 // that draws no circles (the initial shell) can leave them out.
 import departmentBoxes from '@etalab/fr-bounding-boxes/dist/departements.json';
@@ -41,7 +42,6 @@ interface StatisticsColumns {
 }
 
 const columnsCache = new WeakMap<readonly Initiative[], StatisticsColumns>();
-const themeSlot = new Map<string, number>(THEME_IDS.map((id, slot) => [id, slot]));
 const territorySlot = new Map<string, number>(TERRITORY_IDS.map((id, slot) => [id, slot]));
 const departmentSlot = new Map<string, number>(DEPARTMENTS.map((department, slot) => [department.code, slot]));
 
@@ -53,12 +53,7 @@ function columnsFor(initiatives: readonly Initiative[]): StatisticsColumns {
   const departmentSlots = new Uint16Array(initiatives.length);
   const extraDepartmentCodes: string[] = [];
   initiatives.forEach((initiative, index) => {
-    let mask = 0;
-    for (const theme of initiative.themes) {
-      const slot = themeSlot.get(theme);
-      if (slot !== undefined) mask |= 1 << slot;
-    }
-    themeMasks[index] = mask;
+    themeMasks[index] = themeMask(initiative.themes);
     territorySlots[index] = territorySlot.get(initiative.territory) ?? TERRITORY_IDS.length;
     let slot = departmentSlot.get(initiative.department);
     if (slot === undefined) {
