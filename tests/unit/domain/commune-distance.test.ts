@@ -3,12 +3,10 @@ import fc from 'fast-check';
 import { distance as turfDistance, point } from '@turf/turf';
 import { distanceKm, formatDistance, nearestInitiative, orderByDistance } from '../../../src/domain/distance';
 import type { Initiative } from '../../../src/domain/initiative';
+import { makeInitiative } from './filtering-fixtures';
 
 function initiativeAt(id: string, longitude: number, latitude: number): Initiative {
-  return {
-    id, name: id, themes: ['mobilite'], territory: 'rural', commune: 'X', insee: '52499', department: '52',
-    description: '', source: '', website: '', legalForm: '', longitude, latitude, approximate: false,
-  };
+  return makeInitiative({ id, longitude, latitude });
 }
 
 const frenchLongitude = fc.double({ min: -5.5, max: 9.6, noNaN: true });
