@@ -1,0 +1,85 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadInitiatives } from '../../../src/state/load-initiatives';
+import { resetAppStore, useAppStore } from '../../../src/state/store';
+
+// A real HTTP server and the real fetch: this is the path the page takes when it has no
+// Worker (and the one the worker itself runs).
+const feature = (id: string, department = '52') => ({
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [5.14, 48.11] },
+  properties: { id, name: `Initiative ${id}`, themes: ['mobilite'], territory: 'rural', commune: 'Chaumont', insee: '52121', department },
+});
+
+const ROUTES: Record<string, { status: number; body: string }> = {
+  '/ok.geojson': { status: 200, body: JSON.stringify({ type: 'FeatureCollection', features: [feature('a'), feature('b', '2C'), feature('c')] }) },
+  '/broken.geojson': { status: 200, body: '{"type": "FeatureCollection", "features": [' },
+  '/not-a-collection.geojson': { status: 200, body: JSON.stringify({ type: 'Feature' }) },
+};
+
+let server: Server;
+let origin = '';
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const route = ROUTES[request.url ?? ''];
+    if (request.url === '/slow-missing.geojson') {
+      setTimeout(() => response.writeHead(404).end('introuvable'), 300);
+      return;
+    }
+    response.writeHead(route?.status ?? 404, { 'content-type': 'application/json' });
+    response.end(route?.body ?? 'introuvable');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+beforeEach(() => resetAppStore());
+
+describe('loading the initiatives', () => {
+  it('stores the valid initiatives and warns about the skipped ones', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await loadInitiatives(`${origin}/ok.geojson`);
+    const state = useAppStore.getState();
+    expect(state.status).toBe('ready');
+    expect(state.initiatives.map((initiative) => initiative.id)).toEqual(['a', 'c']);
+    expect(state.visibleIndices).toEqual([0, 1]);
+    expect(warn).toHaveBeenCalledWith('1 initiative(s) ignorée(s) car invalides', [expect.objectContaining({ index: 1 })]);
+    warn.mockRestore();
+  });
+
+  it('explains a missing file in French with its HTTP status', async () => {
+    await loadInitiatives(`${origin}/missing.geojson`);
+    expect(useAppStore.getState()).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/introuvable ou indisponible \(erreur 404\)/) });
+  });
+
+  it('explains a file that is not JSON', async () => {
+    await loadInitiatives(`${origin}/broken.geojson`);
+    expect(useAppStore.getState().errorMessage).toMatch(/endommagé : ce n’est pas du JSON valide/);
+  });
+
+  it('explains JSON that is not a FeatureCollection', async () => {
+    await loadInitiatives(`${origin}/not-a-collection.geojson`);
+    expect(useAppStore.getState().errorMessage).toMatch(/n’est pas une FeatureCollection/);
+  });
+
+  it('explains an unreachable server', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await loadInitiatives(`http://127.0.0.1:${port}/ok.geojson`);
+    expect(useAppStore.getState().errorMessage).toMatch(/Impossible de joindre le serveur/);
+  });
+
+  it('keeps the newest of two overlapping loads when the older answers last', async () => {
+    const first = loadInitiatives(`${origin}/slow-missing.geojson`);
+    const second = loadInitiatives(`${origin}/ok.geojson`);
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await Promise.all([first, second]);
+    expect(useAppStore.getState().status).toBe('ready');
+  });
+});
