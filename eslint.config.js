@@ -2,6 +2,7 @@
 // domain is pure; only src/map touches MapLibre; browser code never reaches the Node pipeline.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 const mapLibraries = [
   { name: 'maplibre-gl', message: 'Only src/map imports MapLibre.' },
@@ -17,6 +18,16 @@ export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'public/**', 'bench/results/**', 'bench/.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Plain scripts that run in partners' pages and in the demo host page.
+    files: ['**/*.js'],
+    ignores: ['eslint.config.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['eslint.config.js', 'scripts/**', 'bench/**/*.ts'],
+    languageOptions: { globals: globals.node },
+  },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {

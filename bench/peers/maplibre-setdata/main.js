@@ -1,4 +1,3 @@
-/* global window, performance, fetch */
 // The plain MapLibre way: a clustered GeoJSON source, and on each filter change
 // setData with the filtered collection, then wait for the map to be idle.
 import { Map as MapLibreMap, setWorkerUrl } from '/node_modules/maplibre-gl/dist/maplibre-gl.mjs';

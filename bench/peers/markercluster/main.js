@@ -1,4 +1,4 @@
-/* global L, window, performance, fetch, requestAnimationFrame, setTimeout */
+/* global L */
 // The usual way to show many points with Leaflet: one marker per point in a chunked
 // markerClusterGroup. No basemap tiles (offline): only the markers are drawn.
 window.__bench = { doneAt: null, error: null, markers: 0 };
