@@ -122,7 +122,7 @@ function InitiativesMap() {
   }, [hierarchy, visibleIndices]);
   const collection = useMemo(() => {
     // The circles replace the clusters: nothing else to compute while they are on.
-    if (!hierarchy || !counts || circlesMode) return itemsToCollection([], () => undefined);
+    if (!hierarchy || !counts || circlesMode) return NO_ITEMS;
     const started = performance.now();
     const built = itemsToCollection(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
     performance.measure('carte-ess:clusters-in-view', { start: started, end: performance.now() });
@@ -130,9 +130,10 @@ function InitiativesMap() {
   }, [hierarchy, counts, view, initiatives, circlesMode]);
 
   const circles = useMemo(() => {
-    if (!circlesMode) return circlesToCollection({ type: 'FeatureCollection', features: [] });
+    if (!circlesMode) return NO_CIRCLES;
     return circlesToCollection(departmentCircles(computeStatistics(initiatives, visibleIndices).byDepartment));
-  }, [circlesMode, initiatives, visibleIndices]);
+    // Filters matter to the circles only while they are shown.
+  }, [circlesMode, initiatives, circlesMode ? visibleIndices : null]);
 
   const overlay = useMemo(() => {
     const points: OverlayPoint[] = [];
@@ -168,11 +169,7 @@ function InitiativesMap() {
   const onLoad = useCallback(() => {
     const target = mapRef.current?.getMap();
     if (!target) return;
-    target.setMissingStyleImageResolver((name) => {
-      const spec = describeIcon(name);
-      const drawn = spec ? drawIcon(spec, window.devicePixelRatio || 1) : null;
-      if (drawn && !target.hasImage(name)) target.addImage(name, drawn.image, { pixelRatio: drawn.pixelRatio });
-    });
+    target.setMissingStyleImageResolver((name) => addMissingImages(target, [name]));
     // A new style wipes our sources and layers: put them back each time.
     target.on('style.load', () => installLayers(target));
     installLayers(target);
@@ -228,10 +225,23 @@ function InitiativesMap() {
 
   // Draw: set the few hundred items in view; the map is "busy" until it has painted them.
   const generation = useRef(0);
+  // Each setData re-tiles its source in the worker and costs frames: send only what changed.
+  const sent = useRef(new WeakMap<MapLibreMap, { collection: unknown; circles: unknown }>());
   useEffect(() => {
     if (!map) return;
-    (map.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
-    (map.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(circles);
+    const previous = sent.current.get(map);
+    const changed = previous?.collection !== collection || previous.circles !== circles;
+    if (previous?.collection !== collection) {
+      // New count bubbles are drawn now, before the worker lays the tiles out, rather than
+      // asked for by the worker in the middle of it (a round trip per tile).
+      addMissingImages(map, collection.features.map((feature) => feature.properties.icon));
+      (map.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
+    }
+    if (previous?.circles !== circles) {
+      addMissingImages(map, circles.features.map((feature) => feature.properties.label));
+      (map.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(circles);
+    }
+    sent.current.set(map, { collection, circles });
     const indexPending = initiatives.length > 0 && hierarchy?.positions.positionOfInitiative.length !== initiatives.length;
     if (status === 'loading' || indexPending) {
       setMapStatus('busy');
@@ -243,10 +253,12 @@ function InitiativesMap() {
     map.once('idle', () => {
       performance.measure('carte-ess:draw', { start: started, end: performance.now() });
       if (generation.current !== current) return;
-      setRendered(renderedOn(map));
+      const now = renderedOn(map);
+      setRendered((before) => (before.initiatives === now.initiatives && before.circles === now.circles ? before : now));
       setMapStatus('idle');
     });
-    map.triggerRepaint();
+    // New data repaints by itself; a repaint forced on top would only compete with the worker.
+    if (!changed) map.triggerRepaint();
   }, [map, collection, circles, status, basemapMode, hierarchy, initiatives]);
 
   // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
@@ -386,6 +398,16 @@ function InitiativesMap() {
   );
 }
 
+/** Draws and adds our images that the map does not have yet (basemap sprites are left alone). */
+function addMissingImages(target: MapLibreMap, names: Iterable<string>): void {
+  for (const name of new Set(names)) {
+    if (target.hasImage(name)) continue;
+    const spec = describeIcon(name);
+    const drawn = spec ? drawIcon(spec, window.devicePixelRatio || 1) : null;
+    if (drawn) target.addImage(name, drawn.image, { pixelRatio: drawn.pixelRatio });
+  }
+}
+
 /** Initiatives counted by the symbols on screen, and département circles on screen. */
 function renderedOn(map: MapLibreMap): { initiatives: number; circles: number } {
   // A symbol near a tile edge may be returned once per tile: count each item once.
@@ -399,6 +421,9 @@ function renderedOn(map: MapLibreMap): { initiatives: number; circles: number } 
   const departments = new Set(map.queryRenderedFeatures({ layers: [DEPARTMENT_CIRCLES_LAYER] }).map((feature) => String(feature.properties.department)));
   return { initiatives, circles: departments.size };
 }
+
+const NO_ITEMS = itemsToCollection([], () => undefined);
+const NO_CIRCLES = circlesToCollection({ type: 'FeatureCollection', features: [] });
 
 const MAP_UNAVAILABLE_MESSAGE =
   'La carte ne peut pas s’afficher sur cet appareil (WebGL indisponible). La liste des initiatives reste utilisable.';
