@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { formatDistance } from '../../domain/distance';
 import { getDepartment } from '../../domain/departments';
 import type { Initiative } from '../../domain/initiative';
 import { getTheme } from '../../domain/themes';
@@ -9,7 +10,6 @@ import './results-list.css';
 
 /** Rows have a fixed height (long texts are cut with an ellipsis) so 100,000 rows need no measuring. */
 const ROW_HEIGHT = 64;
-const distanceFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 /** Groups of three digits with a narrow no-break space, as French writes « 100 000 » (Intl is slow on every render). */
 function formatFrenchInteger(value: number): string {
@@ -189,7 +189,7 @@ export function ResultsList() {
                     {initiative.commune}
                     {department ? ` (${department.code} ${department.name})` : ` (${initiative.department})`}
                     {mainTheme ? ` · ${mainTheme.shortLabel}` : ''}
-                    {distance !== undefined ? ` · ${distanceFormat.format(distance)} km` : ''}
+                    {distance !== undefined ? ` · ${formatDistance(distance)}` : ''}
                   </span>
                 </div>
               </li>
