@@ -3,11 +3,10 @@ import { parseInitiativesCollection, type ParsedCollection } from '../domain/geo
 /** What loading the data came to: the validated initiatives, or a readable French message. */
 export type LoadOutcome = ({ ok: true } & ParsedCollection) | { ok: false; message: string };
 
-/**
- * Fetches, parses and validates the published GeoJSON. Runs in the load worker, or on the
- * main thread where workers are unavailable; both give the same outcome and messages.
- */
-export async function fetchInitiatives(url: string): Promise<LoadOutcome> {
+export type Milestone = (name: string) => void;
+
+/** Requests the data; a failure becomes a readable French message. */
+export async function requestInitiatives(url: string): Promise<{ ok: true; response: Response } | { ok: false; message: string }> {
   let response: Response;
   try {
     response = await fetch(url);
@@ -17,14 +16,25 @@ export async function fetchInitiatives(url: string): Promise<LoadOutcome> {
   if (!response.ok) {
     return { ok: false, message: `Le fichier des initiatives est introuvable ou indisponible (erreur ${response.status}).` };
   }
+  return { ok: true, response };
+}
+
+/**
+ * Parses and validates the body of the data's response. Runs in the load worker (on the body
+ * stream the page hands over), or on the main thread where workers are unavailable.
+ */
+export async function readInitiatives(body: Response | ReadableStream<Uint8Array>, milestone: Milestone = () => {}): Promise<LoadOutcome> {
   let document: unknown;
   try {
-    document = await response.json();
+    document = await (body instanceof Response ? body : new Response(body)).json();
+    milestone('initiatives-parsed');
   } catch {
     return { ok: false, message: 'Le fichier des initiatives est endommagé : ce n’est pas du JSON valide.' };
   }
   try {
-    return { ok: true, ...parseInitiativesCollection(document) };
+    const parsed = parseInitiativesCollection(document);
+    milestone('initiatives-validated');
+    return { ok: true, ...parsed };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : 'Le fichier des initiatives est invalide.' };
   }

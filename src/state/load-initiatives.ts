@@ -1,20 +1,26 @@
-import { fetchInitiatives, type LoadOutcome } from './fetch-initiatives';
+import { readInitiatives, requestInitiatives, type LoadOutcome } from './fetch-initiatives';
 import { fromColumns } from './initiative-columns';
 import type { LoadAnswer, LoadRequest } from './load-worker';
 import { useAppStore } from './store';
 
-/** Where the app finds its data, relative to the page (CONTRACT §3). */
+/** Where the app finds its data, relative to the page (CONTRACT §3); index.html preloads it. */
 export const DATA_URL = 'data/initiatives.geojson';
 
 /** Each call gets a number; an answer arriving after a newer call started is dropped. */
 let latestLoad = 0;
 
-/** Loads in a module worker; rejects when the worker cannot run, so the caller can load here instead. */
-function loadInWorker(url: string): Promise<LoadOutcome> {
+/**
+ * Parses the body in a module worker. Rejects, leaving the body unread, when no worker can
+ * take it (no Worker, a policy forbidding it, a browser that cannot transfer streams), so the
+ * caller can parse it here instead.
+ */
+function readInWorker(body: ReadableStream<Uint8Array>): Promise<LoadOutcome> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       worker = new Worker(new URL('./load-worker.ts', import.meta.url), { type: 'module', name: 'chargement-initiatives' });
+      const request: LoadRequest = { body };
+      worker.postMessage(request, [body as unknown as Transferable]);
     } catch (error) {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
@@ -22,18 +28,19 @@ function loadInWorker(url: string): Promise<LoadOutcome> {
     worker.addEventListener('message', (event: MessageEvent<LoadAnswer>) => {
       worker.terminate();
       const answer = event.data;
-      resolve(answer.ok ? { ok: true, initiatives: fromColumns(answer.columns), invalid: answer.invalid } : answer);
+      // The worker's milestones on the page's timeline, beside the page's own (bench/README.md).
+      for (const [name, epoch] of Object.entries(answer.milestones)) {
+        performance.mark(name, { startTime: Math.max(0, epoch - performance.timeOrigin) });
+      }
+      resolve(answer.ok ? { ok: true, initiatives: fromColumns(answer.columns), invalid: answer.invalid } : { ok: false, message: answer.message });
     });
-    worker.addEventListener('error', (event) => {
+    const fail = (reason: string) => {
       worker.terminate();
-      reject(new Error(event.message || 'load worker failed'));
-    });
-    worker.addEventListener('messageerror', () => {
-      worker.terminate();
-      reject(new Error('load worker answer could not be read'));
-    });
-    const request: LoadRequest = { url };
-    worker.postMessage(request);
+      resolve({ ok: false, message: `Le chargement des initiatives a échoué (${reason}). Réessayez.` });
+    };
+    // Once the stream has moved to the worker it cannot be read here again: report, don't retry.
+    worker.addEventListener('error', (event) => fail(event.message || 'erreur du chargeur'));
+    worker.addEventListener('messageerror', () => fail('réponse illisible'));
   });
 }
 
@@ -42,12 +49,15 @@ export async function loadInitiatives(url: string = DATA_URL): Promise<void> {
   const load = (latestLoad += 1);
   const store = useAppStore.getState();
   store.setLoading();
+  const request = await requestInitiatives(url);
   let outcome: LoadOutcome;
-  if (typeof Worker === 'function' && typeof document !== 'undefined') {
-    const absolute = new URL(url, document.baseURI).href;
-    outcome = await loadInWorker(absolute).catch(() => fetchInitiatives(absolute));
+  if (!request.ok) {
+    outcome = request;
   } else {
-    outcome = await fetchInitiatives(url);
+    const { response } = request;
+    outcome = typeof Worker === 'function' && response.body
+      ? await readInWorker(response.body).catch(() => readInitiatives(response))
+      : await readInitiatives(response);
   }
   if (load !== latestLoad) return;
   // Milestones for the benchmark's load profile (bench/README.md).
