@@ -13,8 +13,10 @@ import { useEmbedClassName } from '../features/embed/use-embed-settings';
 import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
 import { CommuneSearch } from '../features/commune-search/CommuneSearch';
 
-// The map library is large: load it after the shell (filters, list) has painted.
-const MapView = lazy(() => import('../map/MapView'));
+// The map library is large: kept out of the shell's bundle, but its download starts now, in
+// parallel with the data, rather than after the data has been parsed.
+const mapViewModule = import('../map/MapView');
+const MapView = lazy(() => mapViewModule);
 
 export function App() {
   const status = useAppStore((state) => state.status);
