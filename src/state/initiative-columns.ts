@@ -7,7 +7,7 @@ import type { TerritoryId } from '../domain/territories';
  * seconds of structured cloning on both threads, most of it in their million small strings:
  * here repeated values are sent once, numbers as typed arrays, and the long texts the first
  * paint never reads (description, source, website, legal form) as one UTF-8 buffer that is
- * transferred, not copied, and decoded when something first reads one of them.
+ * transferred, not copied, and decoded one text at a time when something reads it.
  */
 export interface InitiativeColumns {
   ids: string[];
@@ -27,7 +27,7 @@ export interface InitiativeColumns {
   approximate: Uint8Array;
   /** UTF-8 of every initiative's cold texts end to end, in COLD_FIELDS order. */
   coldTexts: Uint8Array;
-  /** End of each cold text in the decoded string (UTF-16 units): COLD_FIELDS.length per initiative. */
+  /** End offset in `coldTexts` of each cold text: COLD_FIELDS.length per initiative. */
   coldTextEnds: Uint32Array;
 }
 
@@ -61,23 +61,28 @@ export function toColumns(initiatives: readonly Initiative[]): InitiativeColumns
   const latitudes = new Float64Array(size);
   const approximate = new Uint8Array(size);
   const coldTextEnds = new Uint32Array(size * COLD_FIELDS.length);
-  // One join and one encode: per-string encoding costs twice as much at 400,000 strings.
-  const coldParts = new Array<string>(size * COLD_FIELDS.length);
-  let length = 0;
+  const encoder = new TextEncoder();
+  // UTF-8 takes at most 3 bytes per UTF-16 unit; the buffer grows when that guess falls short.
+  let coldTexts = new Uint8Array(1 << 22);
+  let written = 0;
   for (let row = 0; row < size; row += 1) {
     const initiative = initiatives[row] as Initiative;
     longitudes[row] = initiative.longitude;
     latitudes[row] = initiative.latitude;
     approximate[row] = initiative.approximate ? 1 : 0;
     for (let field = 0; field < COLD_FIELDS.length; field += 1) {
-      const slot = row * COLD_FIELDS.length + field;
       const text = initiative[COLD_FIELDS[field] as ColdField];
-      coldParts[slot] = text;
-      length += text.length;
-      coldTextEnds[slot] = length;
+      if (written + text.length * 3 > coldTexts.length) {
+        const grown = new Uint8Array(Math.max(coldTexts.length * 2, written + text.length * 3));
+        grown.set(coldTexts.subarray(0, written));
+        coldTexts = grown;
+      }
+      // Encoding each text in place costs half of joining them all first (measured at 100,000).
+      // A lone surrogate (invalid UTF-16, only possible through a \u escape) reads back as U+FFFD.
+      if (text.length > 0) written += encoder.encodeInto(text, coldTexts.subarray(written)).written;
+      coldTextEnds[row * COLD_FIELDS.length + field] = written;
     }
   }
-  const coldTexts = new TextEncoder().encode(coldParts.join(''));
   const themes = intern(initiatives.map((initiative) => initiative.themes), (list) => list.join(','));
   const territories = intern(initiatives.map((initiative) => initiative.territory), identity);
   const communes = intern(initiatives.map((initiative) => initiative.commune), identity);
@@ -112,25 +117,19 @@ export function transferablesOf(columns: InitiativeColumns): ArrayBuffer[] {
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
-/** The cold texts of one load, decoded the first time any is read (never before the first paint). */
+/** Decodes one cold text when it is read; shared by every initiative of one load. */
 class ColdTexts {
-  private bytes: Uint8Array | null;
-  private text = '';
+  private readonly decoder = new TextDecoder();
   constructor(
-    bytes: Uint8Array,
+    private readonly bytes: Uint8Array,
     private readonly ends: Uint32Array,
-  ) {
-    this.bytes = bytes;
-  }
+  ) {}
 
   read(row: number, field: number): string {
-    if (this.bytes) {
-      this.text = new TextDecoder().decode(this.bytes);
-      this.bytes = null;
-    }
     const slot = row * COLD_FIELDS.length + field;
     const start = slot === 0 ? 0 : (this.ends[slot - 1] as number);
-    return this.text.slice(start, this.ends[slot] as number);
+    const end = this.ends[slot] as number;
+    return start === end ? '' : this.decoder.decode(this.bytes.subarray(start, end));
   }
 }
 
