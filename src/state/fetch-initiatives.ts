@@ -19,14 +19,11 @@ export async function requestInitiatives(url: string): Promise<{ ok: true; respo
   return { ok: true, response };
 }
 
-/**
- * Parses and validates the body of the data's response. Runs in the load worker (on the body
- * stream the page hands over), or on the main thread where workers are unavailable.
- */
-export async function readInitiatives(body: Response | ReadableStream<Uint8Array>, milestone: Milestone = () => {}): Promise<LoadOutcome> {
+/** Parses and validates the body of the data's response. */
+export async function readInitiatives(response: Response, milestone: Milestone = () => {}): Promise<LoadOutcome> {
   let document: unknown;
   try {
-    document = await (body instanceof Response ? body : new Response(body)).json();
+    document = await response.json();
     milestone('initiatives-parsed');
   } catch {
     return { ok: false, message: 'Le fichier des initiatives est endommagé : ce n’est pas du JSON valide.' };
