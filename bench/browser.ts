@@ -1,21 +1,7 @@
 /** Headless Debian Chromium with no network beyond this machine. */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  // WebGL through SwiftShader: the maps need it without a GPU.
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/headless-web';
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);

@@ -6,18 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describe, inject } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../scripts/headless-web';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
+export { CHROMIUM_FLAGS };
+
 
 /** `describe`, skipped (loudly, by the global setup) when no Chromium is installed. */
 export function describeE2E(name: string, body: () => void): void {
