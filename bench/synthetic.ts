@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
+import { initiativeToFeature } from '../src/domain/geojson-export';
 
 const require = createRequire(import.meta.url);
 
@@ -17,7 +18,7 @@ export const CACHE_DIRECTORY = join(BENCH_DIRECTORY, '.cache');
 export const DEFAULT_SEED = 20261127;
 
 /** Bump when the generator's output changes, so stale cached files are not reused. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export interface SyntheticInitiative {
   id: string;
@@ -257,25 +258,9 @@ export function* generateInitiatives(count: number, seed: number = DEFAULT_SEED)
   }
 }
 
-/** A feature of the published GeoJSON (CONTRACT §3, src/domain/geojson.ts). */
+/** A feature of the published GeoJSON, built the way the app's own export builds it. */
 export function toFeature(initiative: SyntheticInitiative): object {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [initiative.longitude, initiative.latitude] },
-    properties: {
-      id: initiative.id,
-      name: initiative.name,
-      themes: initiative.themes,
-      territory: initiative.territory,
-      commune: initiative.commune,
-      insee: initiative.insee,
-      department: initiative.department,
-      description: initiative.description,
-      source: initiative.source,
-      website: initiative.website,
-      legalForm: initiative.legalForm,
-    },
-  };
+  return initiativeToFeature({ ...initiative, approximate: false });
 }
 
 export const CSV_COLUMNS = [
