@@ -1,7 +1,7 @@
 /** Headless Debian Chromium with no network beyond this machine. */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../scripts/headless-web';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, isLocalUrl } from '../scripts/headless-web';
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
@@ -9,16 +9,6 @@ export function chromiumAvailable(): boolean {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
-}
-
-function isLocal(url: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
-    return hostname === '127.0.0.1' || hostname === 'localhost';
-  } catch {
-    return false;
-  }
 }
 
 export interface BenchPage {
@@ -35,7 +25,7 @@ export async function openPage(browser: Browser): Promise<BenchPage> {
   const blocked: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isLocal(url)) return route.continue();
+    if (isLocalUrl(url)) return route.continue();
     blocked.push(url);
     return route.abort();
   });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
 import { initiativeToFeature } from '../src/domain/geojson-export';
+import type { Initiative } from '../src/domain/initiative';
 
 const require = createRequire(import.meta.url);
 
@@ -20,21 +21,9 @@ export const DEFAULT_SEED = 20261127;
 /** Bump when the generator's output changes, so stale cached files are not reused. */
 const GENERATOR_VERSION = 2;
 
-export interface SyntheticInitiative {
-  id: string;
-  name: string;
-  themes: ThemeId[];
-  territory: TerritoryId;
-  commune: string;
-  insee: string;
+/** An initiative as the app holds it, plus the postal code the pipeline's CSV carries. */
+export interface SyntheticInitiative extends Omit<Initiative, 'approximate'> {
   postalCode: string;
-  department: string;
-  description: string;
-  legalForm: string;
-  website: string;
-  source: string;
-  longitude: number;
-  latitude: number;
 }
 
 interface CogCommune {

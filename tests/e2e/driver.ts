@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { describe, inject } from 'vitest';
-import { CHROMIUM_FLAGS } from '../../scripts/headless-web';
+import { CHROMIUM_FLAGS, isLocalUrl } from '../../scripts/headless-web';
 
 export { CHROMIUM_FLAGS };
 
@@ -73,16 +73,6 @@ export interface AppPage {
   close: () => Promise<void>;
 }
 
-function isLocal(url: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (protocol === 'data:' || protocol === 'blob:' || protocol === 'about:') return true;
-    return hostname === '127.0.0.1' || hostname === 'localhost';
-  } catch {
-    return false;
-  }
-}
-
 /** Reads the number in the role="status" element that announces the count. */
 export async function readCount(page: Page, timeoutMs = 20_000): Promise<number> {
   const handle = await page.waitForFunction(
@@ -114,7 +104,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   });
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    if (!isLocal(url)) return route.abort('internetdisconnected');
+    if (!isLocalUrl(url)) return route.abort('internetdisconnected');
     if (options.data && /\/data\/initiatives\.geojson(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
       const data = options.data;
       if ('status' in data && typeof data.status === 'number') return route.fulfill({ status: data.status, body: 'erreur' });
