@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
-import { Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { setWorkerUrl, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
@@ -15,17 +15,9 @@ import {
 } from 'react-map-gl/maplibre';
 import { useAppStore } from '../state/store';
 import { ClusterHierarchy, countByPosition, indexPositions, itemsInView, membersAt, type Bounds } from './clustering';
-import { circlesToCollection, itemsToCollection, overlayCollection, type ItemProperties, type OverlayPoint } from './map-features';
-import {
-  DEPARTMENT_CIRCLES_LAYER,
-  DEPARTMENT_CIRCLES_SOURCE,
-  INITIATIVES_LAYER,
-  INITIATIVES_SOURCE,
-  INTERACTIVE_LAYERS,
-  LAYERS,
-  OVERLAY_SOURCE,
-  SOURCES,
-} from './layers';
+import { circlesToCollection, itemsToCollection, overlayCollection, type OverlayPoint } from './map-features';
+import { ClusterOverlay, type OverlayItem } from './cluster-overlay';
+import { DEPARTMENT_CIRCLES_LAYER, DEPARTMENT_CIRCLES_SOURCE, LAYERS, OVERLAY_SOURCE, SOURCES } from './layers';
 import {
   DATA_ATTRIBUTION,
   OFFLINE_BASEMAP_PATH,
@@ -83,6 +75,7 @@ function InitiativesMap() {
 
   const mapRef = useRef<MapRef>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [clusterOverlay, setClusterOverlay] = useState<ClusterOverlay | null>(null);
   const [mapStatus, setMapStatus] = useState<'busy' | 'idle'>('busy');
   const [cursor, setCursor] = useState('');
   const [view, setView] = useState<ViewState>({ zoom: 5, bounds: null });
@@ -144,8 +137,8 @@ function InitiativesMap() {
   }, [selectedId, initiatives, origin]);
 
   // Latest data for re-installing our layers after a basemap swap.
-  const latest = useRef({ collection, overlay, circles });
-  latest.current = { collection, overlay, circles };
+  const latest = useRef({ overlay, circles });
+  latest.current = { overlay, circles };
 
   const installLayers = useCallback((target: MapLibreMap) => {
     for (const [id, source] of Object.entries(SOURCES)) {
@@ -154,7 +147,6 @@ function InitiativesMap() {
     for (const layer of LAYERS) {
       if (!target.getLayer(layer.id)) target.addLayer(layer);
     }
-    (target.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.collection);
     (target.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.overlay);
     (target.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(latest.current.circles);
   }, []);
@@ -175,6 +167,7 @@ function InitiativesMap() {
     installLayers(target);
     target.getCanvas().setAttribute('aria-label', 'Carte des initiatives (la liste donne les mêmes informations au clavier)');
     reportView(target);
+    setClusterOverlay(new ClusterOverlay(target));
     setMap(target);
   }, [installLayers, reportView]);
 
@@ -205,7 +198,7 @@ function InitiativesMap() {
       }
       if (basemapMode !== 'online') return;
       const sourceId = (event as MapErrorEvent & { sourceId?: string }).sourceId;
-      if (sourceId === INITIATIVES_SOURCE || sourceId === OVERLAY_SOURCE || sourceId === DEPARTMENT_CIRCLES_SOURCE) return;
+      if (sourceId === OVERLAY_SOURCE || sourceId === DEPARTMENT_CIRCLES_SOURCE) return;
       if (sourceId) health.current.tileErrors++;
       else if (!health.current.styleLoaded) health.current.styleFailed = true;
       fallBackIfNeeded();
@@ -214,7 +207,7 @@ function InitiativesMap() {
   );
 
   const onSourceData = useCallback((event: MapSourceDataEvent) => {
-    if (event.sourceId === INITIATIVES_SOURCE || event.sourceId === OVERLAY_SOURCE || event.sourceId === DEPARTMENT_CIRCLES_SOURCE) return;
+    if (event.sourceId === OVERLAY_SOURCE || event.sourceId === DEPARTMENT_CIRCLES_SOURCE) return;
     if (event.sourceDataType === 'metadata') health.current.styleLoaded = true;
     if (event.tile) health.current.tilesLoaded++;
   }, []);
@@ -223,43 +216,51 @@ function InitiativesMap() {
     health.current.styleLoaded = true;
   }, []);
 
-  // Draw: set the few hundred items in view; the map is "busy" until it has painted them.
+  useEffect(() => () => clusterOverlay?.remove(), [clusterOverlay]);
+
+  // Draw: the few hundred items in view go to the overlay (drawn at once, no WebGL frame);
+  // the map is "busy" until they and the département circles are on screen.
   const generation = useRef(0);
   // Each setData re-tiles its source in the worker and costs frames: send only what changed.
   const sent = useRef(new WeakMap<MapLibreMap, { collection: unknown; circles: unknown }>());
-  useEffect(() => {
-    if (!map) return;
+  // A layout effect: the new items are drawn in the same task as the click that asked for them.
+  useLayoutEffect(() => {
+    if (!map || !clusterOverlay) return;
     const previous = sent.current.get(map);
-    const changed = previous?.collection !== collection || previous.circles !== circles;
-    if (previous?.collection !== collection) {
-      // New count bubbles are drawn now, before the worker lays the tiles out, rather than
-      // asked for by the worker in the middle of it (a round trip per tile).
-      addMissingImages(map, collection.features.map((feature) => feature.properties.icon));
-      (map.getSource(INITIATIVES_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
-    }
-    if (previous?.circles !== circles) {
+    if (previous?.collection !== collection) clusterOverlay.setItems(collection.features.map(toOverlayItem));
+    const circlesChanged = previous?.circles !== circles;
+    if (circlesChanged) {
       addMissingImages(map, circles.features.map((feature) => feature.properties.label));
       (map.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(circles);
     }
     sent.current.set(map, { collection, circles });
     const indexPending = initiatives.length > 0 && hierarchy?.positions.positionOfInitiative.length !== initiatives.length;
-    if (status === 'loading' || indexPending) {
-      setMapStatus('busy');
-      return;
-    }
+    setMapStatus('busy');
+    if (status === 'loading' || indexPending) return;
     const current = ++generation.current;
     const started = performance.now();
-    setMapStatus('busy');
-    map.once('idle', () => {
+    const finish = () => {
       performance.measure('carte-ess:draw', { start: started, end: performance.now() });
       if (generation.current !== current) return;
-      const now = renderedOn(map);
+      const now = { initiatives: clusterOverlay.countOnScreen(), circles: circlesOnScreen(map) };
       setRendered((before) => (before.initiatives === now.initiatives && before.circles === now.circles ? before : now));
       setMapStatus('idle');
+    };
+    let stop = () => {};
+    // The overlay is drawn; the frame that shows it comes next. The WebGL map only has work
+    // when the circles changed or its basemap is still loading.
+    const frame = requestAnimationFrame(() => {
+      if (!circlesChanged && map.loaded()) finish();
+      else {
+        stop = onceDrawn(map, finish);
+        if (!circlesChanged) map.triggerRepaint();
+      }
     });
-    // New data repaints by itself; a repaint forced on top would only compete with the worker.
-    if (!changed) map.triggerRepaint();
-  }, [map, collection, circles, status, basemapMode, hierarchy, initiatives]);
+    return () => {
+      cancelAnimationFrame(frame);
+      stop();
+    };
+  }, [map, clusterOverlay, collection, circles, status, basemapMode, hierarchy, initiatives]);
 
   // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
   const wrapper = useRef<HTMLDivElement>(null);
@@ -307,29 +308,35 @@ function InitiativesMap() {
 
   const onClick = useCallback(
     (event: MapLayerMouseEvent) => {
-      const feature = event.features?.[0];
-      if (!feature || !map || !hierarchy) {
+      const item = clusterOverlay?.itemAt(event.point.x, event.point.y);
+      if (!item || !map || !hierarchy) {
         setOpenStack(null);
         return;
       }
-      const properties = feature.properties as unknown as ItemProperties;
-      const [longitude, latitude] = (feature.geometry as GeoJSON.Point).coordinates as [number, number];
-      if (properties.kind === 'cluster') {
+      if (item.kind === 'cluster') {
         setOpenStack(null);
-        const zoom = Math.min(hierarchy.expansionZoom(properties.clusterId), hierarchy.maxZoom + 1);
-        map.easeTo({ center: [longitude, latitude], zoom: Math.max(zoom, map.getZoom() + 1) });
-      } else if (properties.kind === 'stack') {
-        setOpenStack({ position: properties.position, longitude, latitude });
+        const zoom = Math.min(hierarchy.expansionZoom(item.clusterId), hierarchy.maxZoom + 1);
+        map.easeTo({ center: [item.longitude, item.latitude], zoom: Math.max(zoom, map.getZoom() + 1) });
+      } else if (item.kind === 'stack') {
+        setOpenStack({ position: item.position, longitude: item.longitude, latitude: item.latitude });
       } else {
         setOpenStack(null);
-        const initiative = initiatives[properties.initiative];
+        const initiative = initiatives[item.initiative];
         if (initiative) {
           chosenOnMap.current = initiative.id;
           useAppStore.getState().select(initiative.id);
         }
       }
     },
-    [map, hierarchy, initiatives],
+    [map, hierarchy, initiatives, clusterOverlay],
+  );
+
+  const onMouseMove = useCallback(
+    (event: MapLayerMouseEvent) => {
+      const next = clusterOverlay?.itemAt(event.point.x, event.point.y) ? 'pointer' : '';
+      setCursor((before) => (before === next ? before : next));
+    },
+    [clusterOverlay],
   );
 
   const attribution = [DATA_ATTRIBUTION, basemapMode === 'online' && online ? ONLINE_ATTRIBUTION[online.id] : undefined].filter(
@@ -354,7 +361,6 @@ function InitiativesMap() {
         locale={FRENCH_LOCALE}
         cooperativeGestures={embed}
         attributionControl={false}
-        interactiveLayerIds={INTERACTIVE_LAYERS}
         cursor={cursor}
         onLoad={onLoad}
         onError={onError}
@@ -362,8 +368,8 @@ function InitiativesMap() {
         onStyleData={onStyleData}
         onMoveEnd={(event) => reportView(event.target)}
         onClick={onClick}
-        onMouseEnter={() => setCursor('pointer')}
-        onMouseLeave={() => setCursor('')}
+        onMouseMove={onMouseMove}
+        onMouseOut={() => setCursor('')}
         style={{ position: 'absolute', inset: 0 }}
       >
         <NavigationControl position="top-right" showCompass={false} />
@@ -398,6 +404,21 @@ function InitiativesMap() {
   );
 }
 
+/**
+ * Calls back once a frame has been drawn with every source's current data and every tile in
+ * view loaded. MapLibre's `idle` says the same but only after a further frame in which nothing
+ * changed: at ~50 ms a frame in software WebGL that was a third of a filter change.
+ */
+function onceDrawn(map: MapLibreMap, callback: () => void): () => void {
+  const onRender = () => {
+    if (!map.loaded()) return;
+    map.off('render', onRender);
+    callback();
+  };
+  map.on('render', onRender);
+  return () => map.off('render', onRender);
+}
+
 /** Draws and adds our images that the map does not have yet (basemap sprites are left alone). */
 function addMissingImages(target: MapLibreMap, names: Iterable<string>): void {
   for (const name of new Set(names)) {
@@ -408,18 +429,14 @@ function addMissingImages(target: MapLibreMap, names: Iterable<string>): void {
   }
 }
 
-/** Initiatives counted by the symbols on screen, and département circles on screen. */
-function renderedOn(map: MapLibreMap): { initiatives: number; circles: number } {
-  // A symbol near a tile edge may be returned once per tile: count each item once.
-  const items = new globalThis.Map<string, number>();
-  for (const feature of map.queryRenderedFeatures({ layers: [INITIATIVES_LAYER] })) {
-    const properties = feature.properties as Partial<ItemProperties>;
-    items.set(`${properties.kind}:${properties.clusterId}:${properties.position}`, Number(properties.count ?? 0));
-  }
-  let initiatives = 0;
-  for (const count of items.values()) initiatives += count;
-  const departments = new Set(map.queryRenderedFeatures({ layers: [DEPARTMENT_CIRCLES_LAYER] }).map((feature) => String(feature.properties.department)));
-  return { initiatives, circles: departments.size };
+/** Département circles on screen. */
+function circlesOnScreen(map: MapLibreMap): number {
+  return new Set(map.queryRenderedFeatures({ layers: [DEPARTMENT_CIRCLES_LAYER] }).map((feature) => String(feature.properties.department))).size;
+}
+
+function toOverlayItem(feature: (typeof NO_ITEMS)['features'][number]): OverlayItem {
+  const [longitude, latitude] = feature.geometry.coordinates as [number, number];
+  return { ...feature.properties, longitude, latitude };
 }
 
 const NO_ITEMS = itemsToCollection([], () => undefined);

@@ -1,16 +1,15 @@
 /**
  * The map's own sources and layers, added on top of whichever basemap is shown. Typed
  * constants in one place so a unit test validates them against the style specification.
+ * The initiatives themselves are drawn on a canvas over the map (cluster-overlay.ts).
  */
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { DATA_ATTRIBUTION } from './basemaps';
 import { ORIGIN_ICON } from './icons';
 
-export const INITIATIVES_SOURCE = 'carte-ess-initiatives';
 export const OVERLAY_SOURCE = 'carte-ess-overlay';
 export const DEPARTMENT_CIRCLES_SOURCE = 'carte-ess-department-circles';
 
-export const INITIATIVES_LAYER = 'carte-ess-initiatives';
 export const SELECTION_LAYER = 'carte-ess-selection';
 export const ORIGIN_LAYER = 'carte-ess-origin';
 export const DEPARTMENT_CIRCLES_LAYER = 'carte-ess-department-circles';
@@ -22,7 +21,6 @@ const CIRCLE_FILL = 'rgba(29, 53, 87, 0.55)';
 const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
 
 export const SOURCES: Record<string, SourceSpecification> = {
-  [INITIATIVES_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, attribution: DATA_ATTRIBUTION },
   [OVERLAY_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
   [DEPARTMENT_CIRCLES_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, attribution: DATA_ATTRIBUTION },
 };
@@ -40,18 +38,6 @@ export const LAYERS: readonly LayerSpecification[] = [
       'circle-color': 'rgba(255, 193, 7, 0.35)',
       'circle-stroke-color': '#1e1e1e',
       'circle-stroke-width': 3,
-    },
-  },
-  {
-    id: INITIATIVES_LAYER,
-    type: 'symbol',
-    source: INITIATIVES_SOURCE,
-    layout: {
-      'icon-image': ['get', 'icon'],
-      // Counts must never disappear behind one another: every item is drawn.
-      'icon-allow-overlap': true,
-      'icon-ignore-placement': true,
-      'symbol-sort-key': ['get', 'count'],
     },
   },
   {
@@ -95,5 +81,3 @@ export const LAYERS: readonly LayerSpecification[] = [
   },
 ];
 
-/** Layers a click can hit. */
-export const INTERACTIVE_LAYERS = [INITIATIVES_LAYER];

@@ -142,7 +142,7 @@ describeE2E('accessibility (RGAA 4.1 / WCAG 2.1 AA)', () => {
     const app = await openApp(browser, { query: 'basemap=offline' });
     await app.count();
     await app.waitForMapIdle();
-    const canvas = app.page.locator('[data-testid="map"] canvas');
+    const canvas = app.page.locator('[data-testid="map"] canvas.maplibregl-canvas');
     await canvas.focus();
     await app.page.keyboard.press('Tab');
     const stillInCanvas = await canvas.evaluate((element) => element === document.activeElement);

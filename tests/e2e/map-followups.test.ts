@@ -10,7 +10,7 @@ async function camera(page: Page): Promise<{ zoom: number; latitude: number; lon
 
 /** Turns the mouse wheel over the middle of the map, as a reader scrolling the page would. */
 async function wheelOverMap(page: Page): Promise<void> {
-  const box = await page.locator('[data-testid="map"] canvas').boundingBox();
+  const box = await page.locator('[data-testid="map"] canvas.maplibregl-canvas').boundingBox();
   if (!box) throw new Error('no map canvas');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let step = 0; step < 5; step++) await page.mouse.wheel(0, -300);

@@ -49,7 +49,7 @@ function feature(id: string, name: string, coordinates: [number, number], themes
 
 /** Clicks the centre of the map, where the camera (from the URL hash) is pointed. */
 async function clickMapCentre(page: Page): Promise<void> {
-  const box = await page.locator('[data-testid="map"] canvas').boundingBox();
+  const box = await page.locator('[data-testid="map"] canvas.maplibregl-canvas').boundingBox();
   if (!box) throw new Error('no map canvas');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
@@ -69,7 +69,7 @@ describeE2E('map explorer', () => {
     const stats = await mapPixels(app.page);
     expect(stats.distinctColours).toBeGreaterThan(50);
     expect(stats.navyPixels).toBeGreaterThan(200);
-    expect(await app.page.getAttribute('[data-testid="map"] canvas', 'aria-label')).toMatch(/Carte des initiatives/);
+    expect(await app.page.getAttribute('[data-testid="map"] canvas.maplibregl-canvas', 'aria-label')).toMatch(/Carte des initiatives/);
     await app.close();
   });
 
