@@ -7,7 +7,7 @@
  *   npm run bench -- --only app,peers  some groups only (bundle, export, pipeline, peers, app), writes bench/results/partial.json
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -65,6 +65,7 @@ const GOALS: Goal[] = [
   { metric: 'peer_setdata_filter_100k_p95_ms', label: 'baseline' },
   { metric: 'peer_setdata_load_100k_ms', label: 'baseline (extra)' },
   { metric: 'validate_100k_ms', label: 'diagnostic (extra)' },
+  { metric: 'app_load_bundled_ms', label: 'diagnostic (extra): the app on the bundled data' },
 ];
 
 function round(value: number): number {
@@ -100,6 +101,11 @@ export function formatTable(metrics: Metrics, notes: Record<string, string>): st
     lines.push(`| ${goal.metric} | ${value.toLocaleString('en-US', { maximumFractionDigits: 1 })} | ${goal.label} | ${ratioText} | ${verdict}${notes[goal.metric] ? ` — ${notes[goal.metric]}` : ''} |`);
   }
   return lines.join('\n');
+}
+
+function countFeatures(path: string): number {
+  const document = JSON.parse(readFileSync(path, 'utf8')) as { features?: unknown[] };
+  return document.features?.length ?? 0;
 }
 
 function log(message: string): void {
@@ -155,12 +161,18 @@ async function main(): Promise<void> {
         const reason = 'no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)';
         for (const metric of ['app_load_100k_ms', 'filter_100k_p95_ms', 'peer_markercluster_load_100k_ms', 'peer_setdata_filter_100k_p95_ms']) notes[metric] = reason;
       } else {
+        const bundledPath = join(workDirectory, 'bundled.geojson');
         if (built) {
           mkdirSync(join(appDirectory, 'data'), { recursive: true });
-          copyFileSync(geojsonPath, join(appDirectory, 'data/initiatives.geojson'));
+          // The build copied public/data: keep the bundled initiatives for the floor measurement.
+          const builtData = join(appDirectory, 'data/initiatives.geojson');
+          if (existsSync(builtData)) copyFileSync(builtData, bundledPath);
+          copyFileSync(geojsonPath, builtData);
         }
         const server = await startStaticServer({
           '/': appDirectory,
+          '/bundled': appDirectory,
+          '/bundled/data/initiatives.geojson': bundledPath,
           '/peers': join(BENCH_DIRECTORY, 'peers'),
           '/peers/data/initiatives.geojson': geojsonPath,
           '/node_modules/leaflet': join(ROOT_DIRECTORY, 'node_modules/leaflet'),
@@ -207,6 +219,19 @@ async function main(): Promise<void> {
               const reason = String(error).split('\n')[0]?.slice(0, 200) ?? 'failed';
               notes.app_load_100k_ms ??= reason;
               notes.filter_100k_p95_ms ??= reason;
+            }
+            // The same app on the bundled initiatives: what the page and MapLibre's start cost
+            // without the 100,000, i.e. the floor under app_load_100k_ms.
+            if (existsSync(bundledPath)) {
+              const bundledCount = countFeatures(bundledPath);
+              log(`app: load with the ${bundledCount} bundled initiatives (floor)`);
+              try {
+                const floor = await measureApp(browser, `${server.origin}/bundled`, bundledCount, []);
+                metrics.app_load_bundled_ms = round(floor.load.loadMs);
+                details.appLoadBundled = floor.load;
+              } catch (error) {
+                notes.app_load_bundled_ms = String(error).split('\n')[0]?.slice(0, 200) ?? 'failed';
+              }
             }
           }
         } finally {

@@ -1,6 +1,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
 import { Component, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import * as maplibre from 'maplibre-gl';
 import { setWorkerUrl, type GeoJSONSource, type Map as MapLibreMap } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
@@ -352,6 +353,8 @@ function InitiativesMap() {
       {mapFailed && <p className="map-message">{MAP_UNAVAILABLE_MESSAGE}</p>}
       <Map
         ref={mapRef}
+        // Given, not imported by react-map-gl on mount: that import waited for this chunk to run.
+        mapLib={maplibre}
         mapStyle={mapStyle}
         styleDiffing={false}
         initialViewState={{ bounds: METROPOLITAN_FRANCE_BOUNDS, fitBoundsOptions: { padding: 10 } }}

@@ -9,7 +9,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describeIcon } from './icons';
-import { drawIcon } from './draw-icon';
+import { iconPixelSize, paintIcon } from './draw-icon';
 import type { ItemProperties } from './map-features';
 
 /** One thing drawn: where, which image, and what a click on it means. */
@@ -56,21 +56,34 @@ export function countOnScreen(placed: readonly PlacedItem[], width: number, heig
   return total;
 }
 
+/** An icon's place in the atlas (device pixels) and its size on screen (CSS pixels). */
 interface Sprite {
-  image: HTMLCanvasElement;
-  /** CSS pixels. */
+  x: number;
+  y: number;
+  pixelWidth: number;
+  pixelHeight: number;
   width: number;
   height: number;
   round: boolean;
 }
 
-/** Enough for every count bubble a session meets; beyond it the cache starts over. */
-const SPRITE_CACHE_LIMIT = 4000;
+/**
+ * Every icon is painted once into one atlas canvas and copied from there: a canvas per icon
+ * cost a context each, and a filter change can bring dozens of new count bubbles. When the
+ * atlas is full it starts over (icons are repainted as they are needed again).
+ */
+const ATLAS_WIDTH = 1024;
+const ATLAS_HEIGHT = 1024;
 
 export class ClusterOverlay {
   private readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D | null;
   private readonly sprites = new Map<string, Sprite | null>();
+  private readonly atlas = document.createElement('canvas');
+  private readonly atlasContext: CanvasRenderingContext2D | null;
+  /** Next free slot in the atlas: shelves of icons, left to right, top to bottom. */
+  private shelf = { x: 0, y: 0, height: 0 };
+  private atlasGeneration = 0;
   private items: OverlayItem[] = [];
   private placed: PlacedItem[] = [];
   private readonly onRender = () => this.draw();
@@ -83,6 +96,9 @@ export class ClusterOverlay {
     this.canvas.dataset.testid = 'cluster-overlay';
     map.getCanvasContainer().appendChild(this.canvas);
     this.context = this.canvas.getContext('2d');
+    this.atlas.width = ATLAS_WIDTH;
+    this.atlas.height = ATLAS_HEIGHT;
+    this.atlasContext = this.atlas.getContext('2d');
     map.on('render', this.onRender);
     map.on('resize', this.onRender);
   }
@@ -125,15 +141,21 @@ export class ClusterOverlay {
     }
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, width, height);
+    // New icons are painted into the atlas before any is copied out of it: copying from a canvas
+    // just written to snapshots the whole atlas, once per copy when writes and copies alternate.
+    const generation = this.atlasGeneration;
+    let sprites = this.items.map((item) => this.sprite(item.icon, ratio));
+    // The atlas filled up and started over: the icons placed before that are gone, place them again.
+    if (this.atlasGeneration !== generation) sprites = this.items.map((item) => this.sprite(item.icon, ratio));
     const placed: PlacedItem[] = [];
-    for (const item of this.items) {
-      const sprite = this.sprite(item.icon, ratio);
+    for (const [index, item] of this.items.entries()) {
+      const sprite = sprites[index];
       if (!sprite) continue;
       const point = this.map.project([item.longitude, item.latitude]);
       const halfWidth = sprite.width / 2;
       const halfHeight = sprite.height / 2;
       if (point.x < -halfWidth || point.y < -halfHeight || point.x > width + halfWidth || point.y > height + halfHeight) continue;
-      context.drawImage(sprite.image, point.x - halfWidth, point.y - halfHeight, sprite.width, sprite.height);
+      context.drawImage(this.atlas, sprite.x, sprite.y, sprite.pixelWidth, sprite.pixelHeight, point.x - halfWidth, point.y - halfHeight, sprite.width, sprite.height);
       placed.push({ item, x: point.x, y: point.y, halfWidth, halfHeight, round: sprite.round });
     }
     this.placed = placed;
@@ -143,17 +165,32 @@ export class ClusterOverlay {
     const key = `${name}@${ratio}`;
     const cached = this.sprites.get(key);
     if (cached !== undefined) return cached;
-    if (this.sprites.size >= SPRITE_CACHE_LIMIT) this.sprites.clear();
     const spec = describeIcon(name);
-    const drawn = spec ? drawIcon(spec, ratio) : null;
-    let sprite: Sprite | null = null;
-    if (spec && drawn) {
-      const image = document.createElement('canvas');
-      image.width = drawn.image.width;
-      image.height = drawn.image.height;
-      image.getContext('2d')?.putImageData(drawn.image, 0, 0);
-      sprite = { image, width: drawn.image.width / drawn.pixelRatio, height: drawn.image.height / drawn.pixelRatio, round: spec.shape === 'circle' };
+    const atlasContext = this.atlasContext;
+    if (!spec || !atlasContext) {
+      this.sprites.set(key, null);
+      return null;
     }
+    const size = iconPixelSize(spec, ratio);
+    if (this.shelf.x + size.width > ATLAS_WIDTH) this.shelf = { x: 0, y: this.shelf.y + this.shelf.height + 1, height: 0 };
+    if (this.shelf.y + size.height > ATLAS_HEIGHT) {
+      this.sprites.clear();
+      this.atlasGeneration += 1;
+      atlasContext.clearRect(0, 0, ATLAS_WIDTH, ATLAS_HEIGHT);
+      this.shelf = { x: 0, y: 0, height: 0 };
+    }
+    const { x, y } = this.shelf;
+    paintIcon(atlasContext, spec, size.ratio, x, y);
+    this.shelf = { x: x + size.width + 1, y, height: Math.max(this.shelf.height, size.height) };
+    const sprite: Sprite = {
+      x,
+      y,
+      pixelWidth: size.width,
+      pixelHeight: size.height,
+      width: size.width / size.ratio,
+      height: size.height / size.ratio,
+      round: spec.shape === 'circle',
+    };
     this.sprites.set(key, sprite);
     return sprite;
   }

@@ -13,22 +13,36 @@ function sharedContext(): CanvasRenderingContext2D | null {
   return iconContext;
 }
 
-/** Paints an icon at the screen's pixel ratio; returns what MapLibre's addImage takes. */
-export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData; pixelRatio: number } | null {
+/** Device-pixel size of an icon at a pixel ratio (clamped to 1–3, as it is drawn). */
+export function iconPixelSize(spec: IconSpec, pixelRatio: number): { width: number; height: number; ratio: number } {
   const ratio = Math.max(1, Math.min(3, Math.round(pixelRatio)));
   const side = Math.ceil(spec.size * ratio);
   const width = spec.shape === 'pill' ? Math.ceil((spec.width ?? spec.size) * ratio) : side;
+  return { width, height: side, ratio };
+}
+
+/** Paints an icon at the screen's pixel ratio; returns what MapLibre's addImage takes. */
+export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData; pixelRatio: number } | null {
+  const { width, height, ratio } = iconPixelSize(spec, pixelRatio);
   const context = sharedContext();
   if (!context) return null;
   const canvas = context.canvas;
-  if (canvas.width < width || canvas.height < side) {
+  if (canvas.width < width || canvas.height < height) {
     canvas.width = Math.max(canvas.width, width);
-    canvas.height = Math.max(canvas.height, side);
+    canvas.height = Math.max(canvas.height, height);
   }
-  context.setTransform(ratio, 0, 0, ratio, 0, 0);
-  context.clearRect(0, 0, width, side);
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, width, height);
+  paintIcon(context, spec, ratio, 0, 0);
+  return { image: context.getImageData(0, 0, width, height), pixelRatio: ratio };
+}
+
+/** Paints an icon with its top-left corner at (x, y) device pixels of a 2D context. */
+export function paintIcon(context: CanvasRenderingContext2D, spec: IconSpec, ratio: number, x: number, y: number): void {
+  context.save();
+  context.setTransform(ratio, 0, 0, ratio, x, y);
   const size = spec.size;
-  const cssWidth = width / ratio;
+  const cssWidth = spec.shape === 'pill' ? (spec.width ?? spec.size) : size;
   const line = 2;
   context.lineWidth = line;
   context.fillStyle = spec.fill;
@@ -64,5 +78,5 @@ export function drawIcon(spec: IconSpec, pixelRatio: number): { image: ImageData
     context.textBaseline = 'middle';
     context.fillText(spec.text, cssWidth / 2, size / 2 + 1, cssWidth - 4);
   }
-  return { image: context.getImageData(0, 0, width, side), pixelRatio: ratio };
+  context.restore();
 }
