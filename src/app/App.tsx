@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { useAppStore } from '../state/store';
 import { loadInitiatives } from '../state/load-initiatives';
 import { useUrlSync } from '../state/use-url-sync';
@@ -16,12 +16,32 @@ import { CommuneSearch } from '../features/commune-search/CommuneSearch';
 // The map library is large: kept out of the shell's bundle, but its download starts now, in
 // parallel with the data, rather than after the data has been parsed.
 const mapViewModule = import('../map/MapView');
-const MapView = lazy(() => mapViewModule);
+
+/**
+ * The map component once its chunk has run. Not React.lazy: a Suspense retry was committed only
+ * with the next store update, so MapLibre started after the data had been parsed instead of
+ * during its download (3 s later at 100,000 initiatives, bench/README.md).
+ */
+function useMapView(): { Component: ComponentType | null; failed: boolean } {
+  const [state, setState] = useState<{ Component: ComponentType | null; failed: boolean }>({ Component: null, failed: false });
+  useEffect(() => {
+    let live = true;
+    mapViewModule.then(
+      (module) => live && setState({ Component: module.default, failed: false }),
+      () => live && setState({ Component: null, failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
 
 export function App() {
   const status = useAppStore((state) => state.status);
   const errorMessage = useAppStore((state) => state.errorMessage);
   const embedClassName = useEmbedClassName();
+  const { Component: MapView, failed: mapViewFailed } = useMapView();
 
   useUrlSync();
   useEffect(() => {
@@ -62,9 +82,13 @@ export function App() {
               <button type="button" onClick={() => void loadInitiatives()}>Réessayer</button>
             </div>
           )}
-          <Suspense fallback={<div className="map-loading">Chargement de la carte…</div>}>
+          {MapView ? (
             <MapView />
-          </Suspense>
+          ) : (
+            <div className="map-loading" role={mapViewFailed ? 'alert' : undefined}>
+              {mapViewFailed ? 'La carte n’a pas pu être chargée. La liste des initiatives reste utilisable.' : 'Chargement de la carte…'}
+            </div>
+          )}
           {/* slot: details */}
           <DetailsPanel />
         </main>

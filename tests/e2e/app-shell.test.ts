@@ -25,6 +25,15 @@ describeE2E('app shell', () => {
     await app.close();
   });
 
+  it('says so, and keeps the list, when the map\'s script cannot be loaded', async () => {
+    const app = await openApp(browser, { missing: /\/assets\/MapView-[^/]*\.js$/ });
+    const alert = app.page.getByRole('alert').filter({ hasText: 'La carte n’a pas pu être chargée' });
+    await alert.waitFor();
+    expect(await app.count()).toBe(bundledFeatures().length);
+    expect(await app.page.getByRole('list', { name: /initiatives/i }).getByRole('button').count()).toBeGreaterThan(0);
+    await app.close();
+  });
+
   it('shows a readable French message with a retry when the data file is missing', async () => {
     const app = await openApp(browser, { data: { status: 404 } });
     const alert = app.page.getByRole('alert');

@@ -61,6 +61,8 @@ export interface OpenOptions {
   data?: DataOverride;
   /** Opens this URL (absolute) instead of the app, e.g. the partner page. */
   url?: string;
+  /** Local requests whose path matches are answered with a 404, e.g. to lose a script chunk. */
+  missing?: RegExp;
 }
 
 export interface AppPage {
@@ -105,6 +107,7 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!isLocalUrl(url)) return route.abort('internetdisconnected');
+    if (options.missing?.test(new URL(url).pathname)) return route.fulfill({ status: 404, body: 'introuvable' });
     if (options.data && /\/data\/initiatives\.geojson(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
       const data = options.data;
       if ('status' in data && typeof data.status === 'number') return route.fulfill({ status: data.status, body: 'erreur' });
