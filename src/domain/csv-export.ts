@@ -112,11 +112,18 @@ class CellCache {
   }
 }
 
+/** The CSV of the initiatives at `indices` (in that order), with a header row, as one string. */
+export function buildCsv(initiatives: readonly Initiative[], indices: ArrayLike<number>, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+  return buildCsvRecords(initiatives, indices, options).join('');
+}
+
 /**
- * The CSV of the initiatives at `indices` (in that order), with a header row.
+ * The same CSV as its records (header first), each ending with its line break, ready for
+ * `new Blob(records)`:
+ * joining 100,000 records into one string first was a third of the export's time.
  * A tight loop over strings: 100,000 rows in well under a second (bench `export_100k_ms`).
  */
-export function buildCsv(initiatives: readonly Initiative[], indices: ArrayLike<number>, options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+export function buildCsvRecords(initiatives: readonly Initiative[], indices: ArrayLike<number>, options: CsvOptions = DEFAULT_CSV_OPTIONS): string[] {
   const { separator, decimalSeparator, byteOrderMark } = DIALECTS[options.dialect];
   const needsQuotes = separator === ';' ? NEEDS_QUOTES_SEMICOLON : NEEDS_QUOTES_COMMA;
   // One test per cell in the common case: nothing to neutralise and nothing to quote.
@@ -134,7 +141,7 @@ export function buildCsv(initiatives: readonly Initiative[], indices: ArrayLike<
     }
     return text;
   };
-  const parts: string[] = [byteOrderMark + CSV_COLUMNS.map((name) => quoteIfNeeded(name, needsQuotes)).join(separator)];
+  const records: string[] = [byteOrderMark + CSV_COLUMNS.map((name) => quoteIfNeeded(name, needsQuotes)).join(separator) + LINE_END];
   // One array reused for every row: join() builds each line as one flat string, which keeps
   // the garbage collector (the main cost at 100,000 rows) mostly idle.
   // Themes and main theme share one slot (formatted together), hence one slot fewer than columns.
@@ -168,9 +175,9 @@ export function buildCsv(initiatives: readonly Initiative[], indices: ArrayLike<
     row[11] = cell(initiative.source);
     row[12] = number(initiative.latitude);
     row[13] = number(initiative.longitude);
-    parts.push(row.join(separator));
+    records.push(row.join(separator) + LINE_END);
   }
-  return parts.join(LINE_END) + LINE_END;
+  return records;
 }
 
 function twoDigits(value: number): string {

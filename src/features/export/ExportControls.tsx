@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { selectListOrder } from '../../state/list-order';
 import { useAppStore } from '../../state/store';
-import { buildCsv, CSV_MEDIA_TYPE, exportFileName, type CsvDialect } from '../../domain/csv-export';
+import { buildCsvRecords, CSV_MEDIA_TYPE, exportFileName, type CsvDialect } from '../../domain/csv-export';
 import { buildGeoJson, GEOJSON_MEDIA_TYPE } from '../../domain/geojson-export';
 import { downloadText } from './download';
 import './export.css';
@@ -23,7 +23,7 @@ export function ExportControls() {
     const state = useAppStore.getState();
     const { indices } = selectListOrder(state);
     const fileName = exportFileName(new Date(), format);
-    if (format === 'csv') downloadText(buildCsv(state.initiatives, indices, { dialect }), fileName, CSV_MEDIA_TYPE);
+    if (format === 'csv') downloadText(buildCsvRecords(state.initiatives, indices, { dialect }), fileName, CSV_MEDIA_TYPE);
     else downloadText(buildGeoJson(state.initiatives, indices), fileName, GEOJSON_MEDIA_TYPE);
   };
 

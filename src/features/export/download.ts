@@ -2,8 +2,8 @@
  * Saves text as a file through a Blob, an object URL and a temporary `<a download>`:
  * no server round trip, and it works inside a sandboxed iframe that has `allow-downloads`.
  */
-export function downloadText(content: string, fileName: string, mediaType: string): void {
-  const blob = new Blob([content], { type: mediaType });
+export function downloadText(content: string | readonly string[], fileName: string, mediaType: string): void {
+  const blob = new Blob(typeof content === 'string' ? [content] : [...content], { type: mediaType });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

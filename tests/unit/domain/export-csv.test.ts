@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Initiative } from '../../../src/domain/initiative';
 import {
   buildCsv,
+  buildCsvRecords,
   CSV_COLUMNS,
   exportFileName,
   neutralizeFormula,
@@ -77,6 +78,15 @@ describe('CSV export for French spreadsheets (default)', () => {
     const list = [initiative({ id: 'a' }), initiative({ id: 'b' }), initiative({ id: 'c' })];
     const rows = parse(buildCsv(list, [2, 0]), ';');
     expect(rows.slice(1).map((row) => row[0])).toEqual(['c', 'a']);
+  });
+
+  it('gives the download one record per initiative, a multi-line description kept inside its record', () => {
+    const list = [initiative({ id: 'a', description: 'première ligne\nseconde ligne' }), initiative({ id: 'b' })];
+    const records = buildCsvRecords(list, [0, 1]);
+    expect(records).toHaveLength(3);
+    expect(records.every((record) => record.endsWith('\r\n'))).toBe(true);
+    expect(records[1]).toContain('"première ligne\nseconde ligne"');
+    expect(records.join('')).toBe(buildCsv(list, [0, 1]));
   });
 
   it('writes only the header for an empty list', () => {
