@@ -2,19 +2,32 @@
  * The pipeline run: CSV of initiatives → validated, geocoded GeoJSON + report.
  * Streams: the input is read chunk by chunk and features are written as they come, so memory
  * holds only the set of ids and the report (CONTRACT §1–3, docs/pipeline.md).
+ *
+ * Records are handled by batches (rows.ts): on this thread, or, for a large file, in a worker
+ * thread while this one reads and parses the CSV. Results are applied in file order here,
+ * where the duplicate-id check, the report and the output file live, so both ways give the
+ * same bytes and the same report.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { THEME_IDS } from '../domain/themes';
 import { NotUtf8Error, readCsvFile, readCsvText, type TextEncodingName } from './csv-reader';
-import type { Commune } from './gazetteer';
-import { getGeocoder, type GeocodeResult, type Geocoder } from './geocoder';
-import { compileRowValidator, loadTableSchema } from './row-schema';
+import { IdLineIndex } from './id-index';
+import { RowWorker } from './row-pool';
+import { loadTableSchema } from './row-schema';
+import { createRowProcessor, emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch } from './rows';
 
 export interface PipelineOptions {
   input: string;
   output: string;
   densityGrid?: string;
+  /**
+   * Validate, geocode and serialise in a worker thread while this thread parses: true, false
+   * (the default), or 'auto' (only for an input of PARALLEL_MIN_BYTES or more, where it pays
+   * for the worker's start-up).
+   */
+  parallel?: boolean | 'auto';
+  /** Records per batch (tests use small batches to cross many batch boundaries). */
+  batchSize?: number;
 }
 
 export interface RejectedRow {
@@ -46,12 +59,12 @@ export interface PipelineReport {
 export class PipelineFatalError extends Error {}
 
 const REQUIRED_COLUMNS = ['id', 'nom', 'themes', 'commune'];
-const KNOWN_COLUMNS = [
-  'id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal',
-  'departement', 'description', 'forme_juridique', 'site_web', 'source',
-];
-/** Small enough that pending output dies young in V8's heap instead of being promoted. */
-const OUTPUT_BUFFER_CHARS = 1 << 15;
+const KNOWN_COLUMN_NAMES: readonly string[] = KNOWN_COLUMNS;
+/** Below this input size, a worker's start-up (about half a second) costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 16 << 20;
+const DEFAULT_BATCH_SIZE = 1000;
+/** Batches posted to the worker ahead of the one being applied; bounds memory. */
+const MAX_BATCHES_IN_FLIGHT = 4;
 
 /** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
 export function normalizeColumnName(name: string): string {
@@ -63,51 +76,6 @@ export function normalizeColumnName(name: string): string {
     .trim()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_|_$/g, '');
-}
-
-function round5(value: number): number {
-  return Math.round(value * 1e5) / 1e5;
-}
-
-/**
- * A copy that does not keep the input chunk alive: V8 represents substrings as slices of
- * their parent, so an id kept for the duplicate check would otherwise retain the whole
- * megabyte of CSV text it was cut from.
- */
-function flatCopy(text: string): string {
-  return (` ${text}`).slice(1);
-}
-
-interface FeatureFragments {
-  head: string;
-  commune: string;
-  tail: string;
-}
-
-/** Per commune object; a result whose point is not its commune's own (an arrondissement) is not cached. */
-const fragmentsByCommune = new Map<Commune, FeatureFragments>();
-
-function buildFragments(longitude: number, latitude: number, commune: Commune, approximate: boolean): FeatureFragments {
-  const coordinates = JSON.stringify([round5(longitude), round5(latitude)]);
-  return {
-    head: `{"type":"Feature","geometry":{"type":"Point","coordinates":${coordinates}},"properties":{`,
-    commune: `"commune":${JSON.stringify(commune.name)},"insee":${JSON.stringify(commune.code)},"department":${JSON.stringify(commune.departmentCode)},`,
-    tail: `"approximate":${approximate}}}`,
-  };
-}
-
-/** The parts of a feature's JSON that depend only on the commune, built once per commune. */
-function communeFragments(geocoded: { commune: Commune; longitude: number; latitude: number; approximate: boolean }): FeatureFragments {
-  const { commune } = geocoded;
-  if (geocoded.longitude !== commune.longitude || geocoded.latitude !== commune.latitude || geocoded.approximate !== commune.approximate) {
-    return buildFragments(geocoded.longitude, geocoded.latitude, commune, geocoded.approximate);
-  }
-  let fragments = fragmentsByCommune.get(commune);
-  if (!fragments) {
-    fragments = buildFragments(commune.longitude, commune.latitude, commune, commune.approximate);
-    fragmentsByCommune.set(commune, fragments);
-  }
-  return fragments;
 }
 
 /** INSEE density grid: commune code → level 1 (dense) … 7 (very sparse). */
@@ -140,34 +108,37 @@ export function loadDensityGrid(path: string): Map<string, number> {
 
 export function runPipeline(options: PipelineOptions): PipelineReport {
   const densityGrid = options.densityGrid ? loadDensityGrid(options.densityGrid) : undefined;
+  const parallel = options.parallel === 'auto' ? inputSize(options.input) >= PARALLEL_MIN_BYTES : options.parallel === true;
   try {
-    return runWithEncoding(options, 'utf-8', densityGrid);
+    return runWithEncoding(options, 'utf-8', densityGrid, parallel);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return runWithEncoding(options, 'windows-1252', densityGrid);
+    if (error instanceof NotUtf8Error) return runWithEncoding(options, 'windows-1252', densityGrid, parallel);
     throw error;
   }
 }
 
-function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, densityGrid: Map<string, number> | undefined): PipelineReport {
-  const validateRow = compileRowValidator(loadTableSchema());
-  // Built on the first data row, so a missing file or column fails fast.
-  let geocoder: Geocoder | undefined;
-  const themePattern = /[|,;]/;
-  // A file uses few distinct theme lists: each is split and serialised once.
-  const themesJsonByText = new Map<string, string>();
-  const themesToJson = (text: string) => {
-    let json = themesJsonByText.get(text);
-    if (json === undefined) {
-      const themes: string[] = [];
-      for (const theme of text.split(themePattern)) {
-        const trimmed = theme.trim();
-        if (trimmed && !themes.includes(trimmed)) themes.push(trimmed);
-      }
-      json = JSON.stringify(themes);
-      if (themesJsonByText.size < 10_000) themesJsonByText.set(flatCopy(text), json);
-    }
-    return json;
-  };
+function inputSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // reported when the file is read
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, start: number, end: number): void {
+  let offset = start;
+  while (offset < end) offset += writeSync(fd, bytes, offset, end - offset);
+}
+
+function runWithEncoding(
+  options: PipelineOptions,
+  encoding: TextEncodingName,
+  densityGrid: Map<string, number> | undefined,
+  parallel: boolean,
+): PipelineReport {
+  // Read now, so an unreadable schema fails before anything is written.
+  loadTableSchema();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const report: PipelineReport = {
     input: basename(options.input),
     encoding,
@@ -178,7 +149,7 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
     rejected: [],
     warnings: [],
   };
-  const writtenIdLines = new Map<string, number>();
+  const writtenIdLines = new IdLineIndex(1 << 16);
   let columns: string[] | undefined;
   let columnIndex = new Map<string, number>();
   /** Index of each known column in the file, -1 when absent; in KNOWN_COLUMNS order. */
@@ -189,12 +160,8 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
   mkdirSync(dirname(options.output) || '.', { recursive: true });
   const temporaryPath = `${options.output}.tmp-${process.pid}`;
   const output = openSync(temporaryPath, 'w');
-  let outputBuffer = '{"type":"FeatureCollection","features":[';
+  writeSync(output, '{"type":"FeatureCollection","features":[');
   let firstFeature = true;
-  const flush = () => {
-    writeSync(output, outputBuffer);
-    outputBuffer = '';
-  };
 
   const reject = (line: number, column: string, reason: string, id?: string) => {
     report.rejected.push(id ? { line, column, reason: flatCopy(reason), id: flatCopy(id) } : { line, column, reason: flatCopy(reason) });
@@ -202,6 +169,12 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
   const warn = (line: number, column: string, message: string, id?: string) => {
     report.warnings.push(id ? { line, column, message: flatCopy(message), id: flatCopy(id) } : { line, column, message: flatCopy(message) });
   };
+
+  // Started before the header is read, so it builds the gazetteer while this thread parses.
+  const worker = parallel ? new RowWorker() : undefined;
+  let processBatch: ((batch: RecordBatch) => BatchResult) | undefined;
+  const posted: RecordBatch[] = [];
+  let batch = emptyBatch();
 
   const handleHeader = (fields: string[]) => {
     columns = fields.map(normalizeColumnName);
@@ -219,103 +192,88 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
       );
     }
     known = KNOWN_COLUMNS.map((name) => columnIndex.get(name) ?? -1);
-    const unknown = columns.filter((name) => name && !KNOWN_COLUMNS.includes(name));
+    const unknown = columns.filter((name) => name && !KNOWN_COLUMN_NAMES.includes(name));
     if (unknown.length > 0) warn(1, unknown.join(', '), `colonne(s) inconnue(s) ignorée(s) : ${unknown.join(', ')}`);
+    const config = { known, columnCount: columns.length, densityGrid };
+    if (worker) worker.configure(config);
+    else processBatch = createRowProcessor(config);
   };
 
-  const handleRow = (fields: string[], line: number, quoteProblem: string | undefined) => {
-    const columnCount = columns?.length ?? 0;
-    report.rowsRead += 1;
-    const cell = (position: number) => {
-      const index = known[position] ?? -1;
-      return index < 0 ? '' : (fields[index] ?? '').trim();
+  /** A batch's outcome, in file order: the only place that depends on the rows before. */
+  const apply = (items: RecordBatch, result: BatchResult) => {
+    const { bytes, featureBytes, notes, ids } = result;
+    let noteIndex = 0;
+    let offset = 0;
+    // Consecutive written features go out in one write.
+    let runStart = 0;
+    let runEnd = 0;
+    const flushRun = () => {
+      if (runEnd > runStart) writeAll(output, bytes, runStart, runEnd);
+      runStart = runEnd = offset;
     };
-    // One literal with a fixed shape: V8 keeps it in fast mode, unlike a dynamically keyed record.
-    const row: Record<string, string> = {
-      id: cell(0), nom: cell(1), themes: cell(2), territoire: cell(3), commune: cell(4), code_insee: cell(5),
-      code_postal: cell(6), departement: cell(7), description: cell(8), forme_juridique: cell(9), site_web: cell(10), source: cell(11),
-    };
-    const id = row.id || undefined;
-    const extra = fields.slice(columnCount).filter((field) => field.trim() !== '');
-    if (extra.length > 0) {
-      report.rowsRejected += 1;
-      reject(line, 'ligne', `${fields.length} valeurs pour ${columnCount} colonnes : un séparateur dans une valeur sans guillemets ?`, id);
-      return;
-    }
-    if (quoteProblem) warn(line, 'ligne', `${quoteProblem} : vérifiez les valeurs de cette ligne`, id);
-
-    // Excel drops leading zeros from codes it takes for numbers (01001 → 1001): put them back.
-    if (/^[0-9]{4}$/.test(row.code_insee ?? '')) row.code_insee = `0${row.code_insee}`;
-    if (/^[0-9]{4}$/.test(row.code_postal ?? '')) row.code_postal = `0${row.code_postal}`;
-    if (/^[1-9]$/.test(row.departement ?? '')) row.departement = `0${row.departement}`;
-    const problems = validateRow(row);
-    for (const problem of problems) {
-      if (problem.column === 'themes' && row.themes) {
-        const unknown = row.themes.split(themePattern).map((theme) => theme.trim()).filter((theme) => theme && !(THEME_IDS as readonly string[]).includes(theme));
-        problem.reason = `thème(s) inconnu(s) : ${unknown.map((theme) => `« ${theme} »`).join(', ') || '(vide)'} ; thèmes permis : ${THEME_IDS.join(', ')}`;
+    for (let item = 0; item < items.lines.length; item += 1) {
+      const line = items.lines[item] as number;
+      report.rowsRead += 1;
+      if (items.unreadable[item]) {
+        report.rowsRejected += 1;
+        reject(line, 'ligne', items.notes[item] as string);
+        continue;
       }
-    }
-    const themesJson = themesToJson(row.themes ?? '');
-    if (id && writtenIdLines.has(id)) {
-      problems.unshift({ column: 'id', reason: `id en double : « ${id} » est déjà utilisé ligne ${writtenIdLines.get(id)}` });
-    }
-
-    let geocoded: GeocodeResult | undefined;
-    const communeFieldsValid = !problems.some((problem) => ['commune', 'code_insee', 'code_postal', 'departement'].includes(problem.column));
-    if (communeFieldsValid) {
-      geocoder ??= getGeocoder();
-      geocoded = geocoder.geocode({
-        commune: row.commune ?? '',
-        codeInsee: row.code_insee,
-        postalCode: row.code_postal,
-        department: row.departement,
-      });
-      if (!geocoded.ok) problems.push({ column: geocoded.column, reason: geocoded.reason });
-    }
-
-    let territory = row.territoire ?? '';
-    if (densityGrid && geocoded?.ok) {
-      const level = densityGrid.get(geocoded.commune.code);
-      if (level !== undefined) {
-        const rural = level >= 5;
-        if (!territory && rural) territory = 'rural';
-        else if (territory === 'rural' && !rural) {
-          warn(line, 'territoire', `« rural » alors que la grille de densité classe ${geocoded.commune.name} au niveau ${level} (urbain)`, id);
-        } else if (territory === 'urbain' && rural) {
-          warn(line, 'territoire', `« urbain » alors que la grille de densité classe ${geocoded.commune.name} au niveau ${level} (rural)`, id);
+      const size = featureBytes[item] as number;
+      const rowNotes = notes[noteIndex]?.item === item ? notes[noteIndex++] : undefined;
+      const id = ids[item] ?? undefined;
+      if (rowNotes?.tooManyValues !== undefined) {
+        report.rowsRejected += 1;
+        reject(line, 'ligne', rowNotes.tooManyValues, id);
+        continue;
+      }
+      if (rowNotes?.warnings) for (const warning of rowNotes.warnings) warn(line, warning.column, warning.message, id);
+      const firstLine = id ? writtenIdLines.get(id) : undefined;
+      if (firstLine !== undefined || size < 0) {
+        report.rowsRejected += 1;
+        if (firstLine !== undefined) reject(line, 'id', `id en double : « ${id} » est déjà utilisé ligne ${firstLine}`, id);
+        for (const problem of rowNotes?.problems ?? []) reject(line, problem.column, problem.reason, id);
+        if (size > 0) {
+          flushRun();
+          offset += size;
+          runStart = runEnd = offset;
         }
+        continue;
       }
+      if (rowNotes?.warningsIfWritten) for (const warning of rowNotes.warningsIfWritten) warn(line, warning.column, warning.message, id);
+      // Each feature starts with ",\n"; the first one of the file only with "\n".
+      if (firstFeature) {
+        flushRun();
+        runStart = runEnd = offset + 1;
+        firstFeature = false;
+      }
+      offset += size;
+      runEnd = offset;
+      const writtenId = id as string;
+      writtenIdLines.add(writtenId.length >= 13 ? flatCopy(writtenId) : writtenId, line);
+      report.rowsWritten += 1;
     }
-    if (!territory && !problems.some((problem) => problem.column === 'territoire')) {
-      problems.push({ column: 'territoire', reason: 'territoire manquant (qpv, rural, centre-ville ou urbain)' });
-    }
+    flushRun();
+  };
 
-    if (problems.length > 0 || !geocoded?.ok) {
-      report.rowsRejected += 1;
-      for (const problem of problems) reject(line, problem.column, problem.reason, id);
+  const dispatch = () => {
+    if (batch.lines.length === 0) return;
+    const full = batch;
+    batch = emptyBatch();
+    if (!worker) {
+      apply(full, (processBatch as (batch: RecordBatch) => BatchResult)(full));
       return;
     }
-    for (const message of geocoded.warnings) warn(line, 'commune', message, id);
-    if (geocoded.approximate) {
-      warn(line, 'commune', `position approximative pour ${geocoded.commune.name} (${geocoded.commune.code}) : point de repli, pas le bourg`, id);
+    worker.post(full);
+    // The worker has its own copy: keeping the cells here until the result comes back would
+    // make them outlive young-generation collections (and hold their whole input chunks).
+    full.fields = [];
+    posted.push(full);
+    for (;;) {
+      const result = worker.pending > MAX_BATCHES_IN_FLIGHT ? worker.take() : worker.poll();
+      if (!result) break;
+      apply(posted.shift() as RecordBatch, result);
     }
-    // Every initiative of a commune gets the commune's point, unchanged, even when several
-    // share it: positions stay stable so clustering is computed once, and the map lists the
-    // initiatives stacked on one point instead of spreading them artificially (docs/pipeline.md).
-    // Built by hand with a cached per-commune part: JSON.stringify of a whole feature was the
-    // main cost at a million rows. Key order is fixed, so the output is byte-stable. The id
-    // (a validated slug) and the territory (a validated enum value) need no JSON escaping.
-    const fragments = communeFragments(geocoded);
-    outputBuffer +=
-      `${firstFeature ? '\n' : ',\n'}${fragments.head}"id":"${row.id}","name":${JSON.stringify(row.nom)},` +
-      `"themes":${themesJson},"territory":"${territory}",${fragments.commune}` +
-      `"description":${JSON.stringify(row.description)},"source":${JSON.stringify(row.source)},` +
-      `"website":${JSON.stringify(row.site_web)},"legalForm":${JSON.stringify(row.forme_juridique)},${fragments.tail}`;
-    firstFeature = false;
-    if (outputBuffer.length > OUTPUT_BUFFER_CHARS) flush();
-    const writtenId = row.id as string;
-    writtenIdLines.set(writtenId.length >= 13 ? flatCopy(writtenId) : writtenId, line);
-    report.rowsWritten += 1;
   };
 
   try {
@@ -326,19 +284,26 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
           handleHeader(fields);
           return;
         }
-        handleRow(fields, line, quoteProblem);
+        batch.fields.push(fields);
+        batch.lines.push(line);
+        batch.notes.push(quoteProblem ?? null);
+        batch.unreadable.push(0);
+        if (batch.lines.length >= batchSize) dispatch();
       },
       onUnreadableLine(line, reason) {
         if (!columns) return;
-        report.rowsRead += 1;
-        report.rowsRejected += 1;
-        reject(line, 'ligne', reason);
+        batch.fields.push([]);
+        batch.lines.push(line);
+        batch.notes.push(reason);
+        batch.unreadable.push(1);
+        if (batch.lines.length >= batchSize) dispatch();
       },
     });
     report.delimiter = result.delimiter;
     if (!columns) throw new PipelineFatalError('fichier vide : aucune ligne d’en-tête (id, nom, themes, commune…)');
-    outputBuffer += `${firstFeature ? '' : '\n'}]}\n`;
-    flush();
+    dispatch();
+    if (worker) while (posted.length > 0) apply(posted.shift() as RecordBatch, worker.take());
+    writeSync(output, `${firstFeature ? '' : '\n'}]}\n`);
     closeSync(output);
     renameSync(temporaryPath, options.output);
     return report;
@@ -351,5 +316,7 @@ function runWithEncoding(options: PipelineOptions, encoding: TextEncodingName, d
       throw new PipelineFatalError(`impossible de lire ${options.input} : ${code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? 'c’est un dossier' : 'accès refusé'}`);
     }
     throw error;
+  } finally {
+    worker?.close();
   }
 }

@@ -1,0 +1,292 @@
+/**
+ * What the pipeline does to each record that depends on that record alone: validation,
+ * geocoding, the density grid, and the feature's JSON, encoded as UTF-8. Records go in by
+ * batches and come out as a BatchResult, so this work can run on the calling thread or in a
+ * worker (row-worker.ts) with the same code. What depends on the rows before (duplicate ids,
+ * whether a feature is the first one written, the report's counters) stays with the caller,
+ * which applies results in file order (run.ts).
+ */
+import { THEME_IDS } from '../domain/themes';
+import type { Commune } from './gazetteer';
+import { getGeocoder, type GeocodeQuery, type GeocodeResult, type Geocoder } from './geocoder';
+import { compileRowValidator, loadTableSchema, type FieldProblem } from './row-schema';
+
+/** Columns the pipeline reads, in the order of RowConfig.known. */
+export const KNOWN_COLUMNS = [
+  'id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal',
+  'departement', 'description', 'forme_juridique', 'site_web', 'source',
+] as const;
+
+/** What every batch of a file shares, fixed once the header is read. */
+export interface RowConfig {
+  /** Index of each known column in the file, -1 when absent; in KNOWN_COLUMNS order. */
+  known: readonly number[];
+  /** Number of columns of the header. */
+  columnCount: number;
+  densityGrid?: ReadonlyMap<string, number>;
+}
+
+/** Consecutive items of the file, in order: records, and lines that could not be read. */
+export interface RecordBatch {
+  /** Per item: the record's fields; an empty array for an unreadable line. */
+  fields: string[][];
+  /** Per item: its physical line. */
+  lines: number[];
+  /** Per item: papaparse's quote problem for a record; the reason for an unreadable line; else null. */
+  notes: (string | null)[];
+  /** Per item: 1 for an unreadable line, 0 for a record. */
+  unreadable: number[];
+}
+
+export function emptyBatch(): RecordBatch {
+  return { fields: [], lines: [], notes: [], unreadable: [] };
+}
+
+export interface Message {
+  column: string;
+  message: string;
+}
+
+/** Everything a record produced besides a clean feature; absent for the usual good row. */
+export interface RowNotes {
+  /** Index of the item in its batch. */
+  item: number;
+  /** Set when the record has more values than the header has columns: the only rejection reason then. */
+  tooManyValues?: string;
+  /** Warnings reported whatever happens to the row. */
+  warnings?: Message[];
+  /** Its own problems, in report order; the row is rejected when there is any. */
+  problems?: FieldProblem[];
+  /** Warnings reported only if the row is written. */
+  warningsIfWritten?: Message[];
+}
+
+export interface BatchResult {
+  /** The candidate features, back to back, each as `,\n{…}` in UTF-8. */
+  bytes: Uint8Array;
+  /** Per item: the byte length of its feature in `bytes`; -1 when the record has no feature. */
+  featureBytes: Int32Array;
+  /** Notes of the items that have any, in item order. */
+  notes: RowNotes[];
+  /** Per item: the record's id (see recordId); null for an unreadable line or an empty id. */
+  ids: (string | null)[];
+}
+
+/** The record's id as the report shows it: its trimmed cell, undefined when empty. */
+export function recordId(fields: readonly string[], known: readonly number[]): string | undefined {
+  const index = known[0] ?? -1;
+  return (index < 0 ? '' : (fields[index] ?? '').trim()) || undefined;
+}
+
+function round5(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+/**
+ * A copy that does not keep the input chunk alive: V8 represents substrings as slices of
+ * their parent, so a string kept in a cache would otherwise retain the whole chunk of CSV
+ * text it was cut from.
+ */
+export function flatCopy(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
+interface FeatureFragments {
+  head: string;
+  commune: string;
+  tail: string;
+}
+
+function buildFragments(longitude: number, latitude: number, commune: Commune, approximate: boolean): FeatureFragments {
+  const coordinates = JSON.stringify([round5(longitude), round5(latitude)]);
+  return {
+    head: `{"type":"Feature","geometry":{"type":"Point","coordinates":${coordinates}},"properties":{`,
+    commune: `"commune":${JSON.stringify(commune.name)},"insee":${JSON.stringify(commune.code)},"department":${JSON.stringify(commune.departmentCode)},`,
+    tail: `"approximate":${approximate}}}`,
+  };
+}
+
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
+
+/** A growing UTF-8 buffer, handed over whole (its ArrayBuffer can be transferred). */
+class ByteSink {
+  private buffer: Buffer;
+  used = 0;
+
+  constructor(capacity: number) {
+    this.buffer = Buffer.allocUnsafeSlow(capacity);
+  }
+
+  /** Appends `text` and returns its byte length. */
+  write(text: string): number {
+    const needed = this.used + text.length * MAX_BYTES_PER_UNIT;
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.used);
+      this.buffer = grown;
+    }
+    const written = this.buffer.write(text, this.used, 'utf8');
+    this.used += written;
+    return written;
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.used);
+  }
+}
+
+/** Compiles the per-record work for one file; the returned function is called batch after batch, in order. */
+export function createRowProcessor(config: RowConfig): (batch: RecordBatch) => BatchResult {
+  const { known, columnCount, densityGrid } = config;
+  const validateRow = compileRowValidator(loadTableSchema());
+  // Built on the first record that needs it, so a missing file or column fails fast.
+  let geocoder: Geocoder | undefined;
+  const themePattern = /[|,;]/;
+  // A file uses few distinct theme lists: each is split and serialised once.
+  const themesJsonByText = new Map<string, string>();
+  const themesToJson = (text: string) => {
+    let json = themesJsonByText.get(text);
+    if (json === undefined) {
+      const themes: string[] = [];
+      for (const theme of text.split(themePattern)) {
+        const trimmed = theme.trim();
+        if (trimmed && !themes.includes(trimmed)) themes.push(trimmed);
+      }
+      json = JSON.stringify(themes);
+      if (themesJsonByText.size < 10_000) themesJsonByText.set(flatCopy(text), json);
+    }
+    return json;
+  };
+  /** Per commune object; a result whose point is not its commune's own (an arrondissement) is not cached. */
+  const fragmentsByCommune = new Map<Commune, FeatureFragments>();
+  const communeFragments = (geocoded: { commune: Commune; longitude: number; latitude: number; approximate: boolean }) => {
+    const { commune } = geocoded;
+    if (geocoded.longitude !== commune.longitude || geocoded.latitude !== commune.latitude || geocoded.approximate !== commune.approximate) {
+      return buildFragments(geocoded.longitude, geocoded.latitude, commune, geocoded.approximate);
+    }
+    let fragments = fragmentsByCommune.get(commune);
+    if (!fragments) {
+      fragments = buildFragments(commune.longitude, commune.latitude, commune, commune.approximate);
+      fragmentsByCommune.set(commune, fragments);
+    }
+    return fragments;
+  };
+
+  // One row object and one geocoding query, refilled for each record: a million short-lived
+  // rows made V8 pretenure their allocation site, and rows allocated in the old generation
+  // then kept every cell's string alive until the next full collection.
+  const row: Record<string, string> = {
+    id: '', nom: '', themes: '', territoire: '', commune: '', code_insee: '',
+    code_postal: '', departement: '', description: '', forme_juridique: '', site_web: '', source: '',
+  };
+  const query: GeocodeQuery = { commune: '', codeInsee: '', postalCode: '', department: '' };
+
+  /** The record's feature in `sink` (returns its byte length), or -1 with its reasons in `notes`. */
+  const processRecord = (fields: string[], quoteProblem: string | null, sink: ByteSink, notes: RowNotes): number => {
+    const cell = (position: number) => {
+      const index = known[position] ?? -1;
+      return index < 0 ? '' : (fields[index] ?? '').trim();
+    };
+    row.id = cell(0); row.nom = cell(1); row.themes = cell(2); row.territoire = cell(3); row.commune = cell(4); row.code_insee = cell(5);
+    row.code_postal = cell(6); row.departement = cell(7); row.description = cell(8); row.forme_juridique = cell(9); row.site_web = cell(10); row.source = cell(11);
+    if (fields.length > columnCount) {
+      const extra = fields.slice(columnCount).filter((field) => field.trim() !== '');
+      if (extra.length > 0) {
+        notes.tooManyValues = `${fields.length} valeurs pour ${columnCount} colonnes : un séparateur dans une valeur sans guillemets ?`;
+        return -1;
+      }
+    }
+    let warnings: Message[] | undefined;
+    if (quoteProblem) (warnings ??= []).push({ column: 'ligne', message: `${quoteProblem} : vérifiez les valeurs de cette ligne` });
+
+    // Excel drops leading zeros from codes it takes for numbers (01001 → 1001): put them back.
+    if (/^[0-9]{4}$/.test(row.code_insee ?? '')) row.code_insee = `0${row.code_insee}`;
+    if (/^[0-9]{4}$/.test(row.code_postal ?? '')) row.code_postal = `0${row.code_postal}`;
+    if (/^[1-9]$/.test(row.departement ?? '')) row.departement = `0${row.departement}`;
+    const problems = validateRow.isValid(row) ? [] : validateRow(row);
+    for (const problem of problems) {
+      if (problem.column === 'themes' && row.themes) {
+        const unknown = row.themes.split(themePattern).map((theme) => theme.trim()).filter((theme) => theme && !(THEME_IDS as readonly string[]).includes(theme));
+        problem.reason = `thème(s) inconnu(s) : ${unknown.map((theme) => `« ${theme} »`).join(', ') || '(vide)'} ; thèmes permis : ${THEME_IDS.join(', ')}`;
+      }
+    }
+    const themesJson = themesToJson(row.themes ?? '');
+
+    let geocoded: GeocodeResult | undefined;
+    const communeFieldsValid = problems.length === 0 || !problems.some((problem) => ['commune', 'code_insee', 'code_postal', 'departement'].includes(problem.column));
+    if (communeFieldsValid) {
+      geocoder ??= getGeocoder();
+      query.commune = row.commune ?? '';
+      query.codeInsee = row.code_insee;
+      query.postalCode = row.code_postal;
+      query.department = row.departement;
+      geocoded = geocoder.geocode(query);
+      if (!geocoded.ok) problems.push({ column: geocoded.column, reason: geocoded.reason });
+    }
+
+    let territory = row.territoire ?? '';
+    if (densityGrid && geocoded?.ok) {
+      const level = densityGrid.get(geocoded.commune.code);
+      if (level !== undefined) {
+        const rural = level >= 5;
+        if (!territory && rural) territory = 'rural';
+        else if (territory === 'rural' && !rural) {
+          (warnings ??= []).push({ column: 'territoire', message: `« rural » alors que la grille de densité classe ${geocoded.commune.name} au niveau ${level} (urbain)` });
+        } else if (territory === 'urbain' && rural) {
+          (warnings ??= []).push({ column: 'territoire', message: `« urbain » alors que la grille de densité classe ${geocoded.commune.name} au niveau ${level} (rural)` });
+        }
+      }
+    }
+    if (!territory && (problems.length === 0 || !problems.some((problem) => problem.column === 'territoire'))) {
+      problems.push({ column: 'territoire', reason: 'territoire manquant (qpv, rural, centre-ville ou urbain)' });
+    }
+    if (warnings) notes.warnings = warnings;
+
+    if (problems.length > 0 || !geocoded?.ok) {
+      notes.problems = problems;
+      return -1;
+    }
+    if (geocoded.warnings.length > 0 || geocoded.approximate) {
+      const warningsIfWritten: Message[] = geocoded.warnings.map((message) => ({ column: 'commune', message }));
+      if (geocoded.approximate) {
+        warningsIfWritten.push({ column: 'commune', message: `position approximative pour ${geocoded.commune.name} (${geocoded.commune.code}) : point de repli, pas le bourg` });
+      }
+      notes.warningsIfWritten = warningsIfWritten;
+    }
+    // Every initiative of a commune gets the commune's point, unchanged, even when several
+    // share it: positions stay stable so clustering is computed once, and the map lists the
+    // initiatives stacked on one point instead of spreading them artificially (docs/pipeline.md).
+    // Built by hand with a cached per-commune part: JSON.stringify of a whole feature was the
+    // main cost at a million rows. Key order is fixed, so the output is byte-stable. The id
+    // (a validated slug) and the territory (a validated enum value) need no JSON escaping.
+    const fragments = communeFragments(geocoded);
+    return sink.write(
+      `,\n${fragments.head}"id":"${row.id}","name":${JSON.stringify(row.nom)},` +
+        `"themes":${themesJson},"territory":"${territory}",${fragments.commune}` +
+        `"description":${JSON.stringify(row.description)},"source":${JSON.stringify(row.source)},` +
+        `"website":${JSON.stringify(row.site_web)},"legalForm":${JSON.stringify(row.forme_juridique)},${fragments.tail}`,
+    );
+  };
+
+  return (batch) => {
+    const count = batch.fields.length;
+    const sink = new ByteSink(Math.max(1 << 16, count * 2048));
+    const featureBytes = new Int32Array(count).fill(-1);
+    const notes: RowNotes[] = [];
+    const ids: (string | null)[] = new Array<string | null>(count).fill(null);
+    // Filled by a record only when it has something to say, which few records do.
+    let scratch: RowNotes = { item: 0 };
+    for (let item = 0; item < count; item += 1) {
+      if (batch.unreadable[item]) continue;
+      ids[item] = recordId(batch.fields[item] as string[], known) ?? null;
+      scratch.item = item;
+      featureBytes[item] = processRecord(batch.fields[item] as string[], batch.notes[item] ?? null, sink, scratch);
+      if (scratch.tooManyValues !== undefined || scratch.warnings || scratch.problems || scratch.warningsIfWritten) {
+        notes.push(scratch);
+        scratch = { item: 0 };
+      }
+    }
+    return { bytes: sink.bytes(), featureBytes, notes, ids };
+  };
+}
