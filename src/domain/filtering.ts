@@ -105,7 +105,7 @@ export class InitiativeIndex {
   readonly territories: Uint8Array;
   /** Slot in DEPARTMENTS, UNKNOWN_DEPARTMENT when outside the COG. */
   readonly departments: Uint8Array;
-  private searchTexts: string[] | null = null;
+  private readonly searchTexts: string[] = [];
   private nameOrderCache: Uint32Array | null = null;
   private communeOrderCache: Uint32Array | null = null;
   private lastQuery: { normalized: string; matches: Uint8Array; matched: Uint32Array } | null = null;
@@ -161,10 +161,24 @@ export class InitiativeIndex {
 
   /** Builds the folded search texts (a few hundred ms at 100,000); the app calls it when idle so the first search is quick. */
   prepareSearch(): readonly string[] {
-    this.searchTexts ??= this.initiatives.map((initiative) =>
-      normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`),
-    );
+    while (!this.prepareSearchStep(Number.POSITIVE_INFINITY));
     return this.searchTexts;
+  }
+
+  /**
+   * Folds search texts for at most about `budgetMs`, from where the previous step stopped; true
+   * once all are done. Lets the page prepare them in idle slices without holding up a frame.
+   */
+  prepareSearchStep(budgetMs: number): boolean {
+    const texts = this.searchTexts;
+    const started = performance.now();
+    while (texts.length < this.initiatives.length) {
+      const initiative = this.initiatives[texts.length] as Initiative;
+      texts.push(normalizeSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`));
+      // Checking the clock every 64 texts keeps its cost out of the loop.
+      if ((texts.length & 63) === 0 && performance.now() - started >= budgetMs) break;
+    }
+    return texts.length === this.initiatives.length;
   }
 
   /** 1 for each initiative whose name, commune or description contains every word of the query; null when the query is empty. */

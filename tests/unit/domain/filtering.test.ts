@@ -135,6 +135,25 @@ describe('typing a search', () => {
   });
 });
 
+describe('preparing the search in slices', () => {
+  it('takes several small steps, and a search in between still sees every initiative', () => {
+    const initiatives = generateInitiatives(1000);
+    const sliced = new InitiativeIndex(initiatives);
+    let steps = 0;
+    // A zero budget stops at the first clock check: a slice of a few dozen texts.
+    while (!sliced.prepareSearchStep(0)) {
+      steps += 1;
+      if (steps === 3) {
+        const halfway = new InitiativeIndex(initiatives);
+        halfway.prepareSearchStep(0);
+        expect([...(halfway.queryMatches('cafe') ?? [])]).toEqual([...(new InitiativeIndex(initiatives).queryMatches('cafe') ?? [])]);
+      }
+    }
+    expect(steps).toBeGreaterThan(5);
+    expect(sliced.prepareSearch()).toEqual(new InitiativeIndex(initiatives).prepareSearch());
+  });
+});
+
 describe('orders', () => {
   it('sorts by name with French collation, accents and case ignored, numbers naturally', () => {
     const initiatives = ['Zèbre', 'école', 'Étoile', 'abri', 'Atelier 10', 'Atelier 9'].map((name) => makeInitiative({ id: name, name }));
