@@ -16,8 +16,8 @@ import {
 } from 'react-map-gl/maplibre';
 import { useAppStore } from '../state/store';
 import { ClusterHierarchy, countByPosition, indexPositions, itemsInView, membersAt, type Bounds } from './clustering';
-import { circlesToCollection, itemsToCollection, overlayCollection, type OverlayPoint } from './map-features';
-import { ClusterOverlay, type OverlayItem } from './cluster-overlay';
+import { circlesToCollection, itemsToOverlay, overlayCollection, type OverlayItem, type OverlayPoint } from './map-features';
+import { ClusterOverlay } from './cluster-overlay';
 import { DEPARTMENT_CIRCLES_LAYER, DEPARTMENT_CIRCLES_SOURCE, LAYERS, OVERLAY_SOURCE, SOURCES } from './layers';
 import {
   DATA_ATTRIBUTION,
@@ -114,11 +114,11 @@ function InitiativesMap() {
     performance.measure('carte-ess:count-by-position', { start: started, end: performance.now() });
     return counted;
   }, [hierarchy, visibleIndices]);
-  const collection = useMemo(() => {
+  const items = useMemo(() => {
     // The circles replace the clusters: nothing else to compute while they are on.
     if (!hierarchy || !counts || circlesMode) return NO_ITEMS;
     const started = performance.now();
-    const built = itemsToCollection(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
+    const built = itemsToOverlay(itemsInView(hierarchy, counts, view.zoom, view.bounds), (index) => initiatives[index]?.themes[0]);
     performance.measure('carte-ess:clusters-in-view', { start: started, end: performance.now() });
     return built;
   }, [hierarchy, counts, view, initiatives, circlesMode]);
@@ -222,19 +222,19 @@ function InitiativesMap() {
   // Draw: the few hundred items in view go to the overlay (drawn at once, no WebGL frame);
   // the map is "busy" until they and the département circles are on screen.
   const generation = useRef(0);
-  // Each setData re-tiles its source in the worker and costs frames: send only what changed.
-  const sent = useRef(new WeakMap<MapLibreMap, { collection: unknown; circles: unknown }>());
+  // Only what changed is sent: a setData re-tiles its source in the worker and costs frames.
+  const sent = useRef(new WeakMap<MapLibreMap, { items: unknown; circles: unknown }>());
   // A layout effect: the new items are drawn in the same task as the click that asked for them.
   useLayoutEffect(() => {
     if (!map || !clusterOverlay) return;
     const previous = sent.current.get(map);
-    if (previous?.collection !== collection) clusterOverlay.setItems(collection.features.map(toOverlayItem));
+    if (previous?.items !== items) clusterOverlay.setItems(items);
     const circlesChanged = previous?.circles !== circles;
     if (circlesChanged) {
       addMissingImages(map, circles.features.map((feature) => feature.properties.label));
       (map.getSource(DEPARTMENT_CIRCLES_SOURCE) as GeoJSONSource | undefined)?.setData(circles);
     }
-    sent.current.set(map, { collection, circles });
+    sent.current.set(map, { items, circles });
     const indexPending = initiatives.length > 0 && hierarchy?.positions.positionOfInitiative.length !== initiatives.length;
     setMapStatus('busy');
     if (status === 'loading' || indexPending) return;
@@ -261,7 +261,7 @@ function InitiativesMap() {
       cancelAnimationFrame(frame);
       stop();
     };
-  }, [map, clusterOverlay, collection, circles, status, basemapMode, hierarchy, initiatives]);
+  }, [map, clusterOverlay, items, circles, status, basemapMode, hierarchy, initiatives]);
 
   // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
   const wrapper = useRef<HTMLDivElement>(null);
@@ -437,12 +437,8 @@ function circlesOnScreen(map: MapLibreMap): number {
   return new Set(map.queryRenderedFeatures({ layers: [DEPARTMENT_CIRCLES_LAYER] }).map((feature) => String(feature.properties.department))).size;
 }
 
-function toOverlayItem(feature: (typeof NO_ITEMS)['features'][number]): OverlayItem {
-  const [longitude, latitude] = feature.geometry.coordinates as [number, number];
-  return { ...feature.properties, longitude, latitude };
-}
 
-const NO_ITEMS = itemsToCollection([], () => undefined);
+const NO_ITEMS: readonly OverlayItem[] = [];
 const NO_CIRCLES = circlesToCollection({ type: 'FeatureCollection', features: [] });
 
 const MAP_UNAVAILABLE_MESSAGE =

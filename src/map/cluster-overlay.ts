@@ -10,13 +10,9 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { describeIcon } from './icons';
 import { iconPixelSize, paintIcon } from './draw-icon';
-import type { ItemProperties } from './map-features';
+import type { OverlayItem } from './map-features';
 
-/** One thing drawn: where, which image, and what a click on it means. */
-export interface OverlayItem extends ItemProperties {
-  longitude: number;
-  latitude: number;
-}
+export type { OverlayItem };
 
 /** An item at its screen position, with the half-extent of its image in CSS pixels. */
 export interface PlacedItem {

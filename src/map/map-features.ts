@@ -4,31 +4,29 @@ import type { MapItem, MapItemKind } from './clustering';
 import type { DepartmentCircles } from '../domain/statistics';
 import { iconName, labelIconName } from './icons';
 
-export interface ItemProperties {
+/** What the cluster canvas draws for one item in view: where, which image, what a click means. */
+export interface OverlayItem {
   kind: MapItemKind;
   count: number;
   icon: string;
   clusterId: number;
   position: number;
   initiative: number;
+  longitude: number;
+  latitude: number;
 }
 
-export function itemsToCollection(items: readonly MapItem[], mainThemeOf: (initiative: number) => ThemeId | undefined): FeatureCollection<Point, ItemProperties> {
-  return {
-    type: 'FeatureCollection',
-    features: items.map((item) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [item.longitude, item.latitude] },
-      properties: {
-        kind: item.kind,
-        count: item.count,
-        icon: iconName(item, mainThemeOf),
-        clusterId: item.clusterId,
-        position: item.position,
-        initiative: item.initiative,
-      },
-    })),
-  };
+export function itemsToOverlay(items: readonly MapItem[], mainThemeOf: (initiative: number) => ThemeId | undefined): OverlayItem[] {
+  return items.map((item) => ({
+    kind: item.kind,
+    count: item.count,
+    icon: iconName(item, mainThemeOf),
+    clusterId: item.clusterId,
+    position: item.position,
+    initiative: item.initiative,
+    longitude: item.longitude,
+    latitude: item.latitude,
+  }));
 }
 
 export interface OverlayPoint {
