@@ -437,7 +437,6 @@ function circlesOnScreen(map: MapLibreMap): number {
   return new Set(map.queryRenderedFeatures({ layers: [DEPARTMENT_CIRCLES_LAYER] }).map((feature) => String(feature.properties.department))).size;
 }
 
-
 const NO_ITEMS: readonly OverlayItem[] = [];
 const NO_CIRCLES = circlesToCollection({ type: 'FeatureCollection', features: [] });
 

@@ -12,8 +12,6 @@ import { describeIcon } from './icons';
 import { iconPixelSize, paintIcon } from './draw-icon';
 import type { OverlayItem } from './map-features';
 
-export type { OverlayItem };
-
 /** An item at its screen position, with the half-extent of its image in CSS pixels. */
 export interface PlacedItem {
   item: OverlayItem;

@@ -1,32 +1,16 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { ThemeId } from '../domain/themes';
-import type { MapItem, MapItemKind } from './clustering';
+import type { MapItem } from './clustering';
 import type { DepartmentCircles } from '../domain/statistics';
 import { iconName, labelIconName } from './icons';
 
-/** What the cluster canvas draws for one item in view: where, which image, what a click means. */
-export interface OverlayItem {
-  kind: MapItemKind;
-  count: number;
+/** What the cluster canvas draws for one item in view: the item and the name of its image. */
+export interface OverlayItem extends MapItem {
   icon: string;
-  clusterId: number;
-  position: number;
-  initiative: number;
-  longitude: number;
-  latitude: number;
 }
 
 export function itemsToOverlay(items: readonly MapItem[], mainThemeOf: (initiative: number) => ThemeId | undefined): OverlayItem[] {
-  return items.map((item) => ({
-    kind: item.kind,
-    count: item.count,
-    icon: iconName(item, mainThemeOf),
-    clusterId: item.clusterId,
-    position: item.position,
-    initiative: item.initiative,
-    longitude: item.longitude,
-    latitude: item.latitude,
-  }));
+  return items.map((item) => ({ ...item, icon: iconName(item, mainThemeOf) }));
 }
 
 export interface OverlayPoint {

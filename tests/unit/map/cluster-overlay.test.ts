@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countOnScreen, drawingOrder, itemAt, type OverlayItem, type PlacedItem } from '../../../src/map/cluster-overlay';
+import { countOnScreen, drawingOrder, itemAt, type PlacedItem } from '../../../src/map/cluster-overlay';
+import type { OverlayItem } from '../../../src/map/map-features';
 
 function item(overrides: Partial<OverlayItem>): OverlayItem {
   return Object.freeze({ kind: 'cluster', count: 1, icon: 'cluster:1:30', clusterId: 0, position: 0, initiative: -1, longitude: 2, latitude: 47, ...overrides });
