@@ -30,3 +30,8 @@ export function isDepartmentCode(value: string): boolean {
 export function getDepartment(code: string): Department | undefined {
   return departmentByCode.get(code);
 }
+
+/** Département of a commune code: "52499" → "52", "2A004" → "2A", "97411" → "974". */
+export function departmentOfCode(code: string): string {
+  return code.startsWith('97') || code.startsWith('98') ? code.slice(0, 3) : code.slice(0, 2);
+}

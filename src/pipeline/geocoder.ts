@@ -3,9 +3,16 @@
  * Order of evidence, best first: code_insee; name + postal code; name + département;
  * name alone when it is unique in France. It never guesses: an ambiguous or unknown name is
  * rejected with the candidates or the closest names.
+ *
+ * Paris, Lyon and Marseille: an arrondissement given by its code (75111), its name (« Paris 11e
+ * Arrondissement », « Lyon 3e ») or its postal code (13013) places the initiative on that
+ * arrondissement, but the result is still the commune (Paris, 75056): features are published
+ * under the commune's official name and code, like every other initiative.
  */
+import { departmentOfCode } from '../domain/departments';
 import { editDistance, normalizePlaceName } from '../domain/place-names';
-import { departmentOfCode, getGazetteer, type Commune, type FormerCommune, type Gazetteer } from './gazetteer';
+import { chooseArrondissement, parseArrondissementName, type ArrondissementHints } from './arrondissements';
+import { getGazetteer, type Commune, type FormerCommune, type Gazetteer } from './gazetteer';
 
 export interface GeocodeQuery {
   commune: string;
@@ -48,11 +55,6 @@ function withoutArticle(normalizedName: string): string {
   return normalizedName.replace(/^(le|la|les|l) /, '');
 }
 
-/** « Paris 15e », « Marseille 8 », « Lyon 3ème » name an arrondissement of that commune. */
-function isArrondissementOf(name: string, commune: Commune): boolean {
-  const base = normalizePlaceName(commune.name);
-  return name.startsWith(`${base} `) && /^\d{1,2}(e|er|eme|ieme)?( arrondissement)?$/.test(name.slice(base.length + 1));
-}
 
 export class Geocoder {
   private readonly currentByName = new Map<string, Commune[]>();
@@ -62,6 +64,8 @@ export class Geocoder {
   private readonly suggestionNames: { name: string; bare: string; commune: Commune }[] = [];
   private readonly cache = new Map<string, GeocodeResult>();
   private readonly exactResults = new Map<Commune, GeocodeResult>();
+  /** Arrondissements by postal code (75011 → Paris 11e; 75116 and 75016 → Paris 16e). */
+  private readonly arrondissementByPostalCode = new Map<string, FormerCommune>();
 
   constructor(private readonly gazetteer: Gazetteer) {
     for (const commune of gazetteer.communes) {
@@ -77,7 +81,11 @@ export class Geocoder {
       const list = this.formerByName.get(name);
       if (list) list.push(former);
       else this.formerByName.set(name, [former]);
-      this.acceptedNamesByCode.get(former.currentCode)?.add(name);
+      if (former.kind === 'arrondissement-municipal') {
+        for (const postalCode of former.postalCodes) this.arrondissementByPostalCode.set(postalCode, former);
+      } else {
+        this.acceptedNamesByCode.get(former.currentCode)?.add(name);
+      }
     }
   }
 
@@ -89,7 +97,7 @@ export class Geocoder {
         commune &&
         query.commune === commune.name &&
         (!query.department || query.department === commune.departmentCode) &&
-        (!query.postalCode || commune.postalCodes.includes(query.postalCode))
+        (!query.postalCode || (commune.postalCodes.includes(query.postalCode) && !this.arrondissementByPostalCode.has(query.postalCode)))
       ) {
         let exact = this.exactResults.get(commune);
         if (!exact) {
@@ -113,15 +121,51 @@ export class Geocoder {
     const code = (query.codeInsee ?? '').trim().toUpperCase();
     const postalCode = (query.postalCode ?? '').trim();
     const department = (query.department ?? '').trim().toUpperCase();
-    if (code) return this.resolveByCode(code, name, query.commune, postalCode, department);
-    if (!name) return { ok: false, column: 'commune', reason: 'commune manquante' };
-    return this.resolveByName(name, query.commune, postalCode, department);
+    const named = parseArrondissementName(name);
+    const hints: ArrondissementHints = { postalCode };
+    if (named) {
+      hints.byName = this.arrondissementByCode(named.code);
+      if (!hints.byName || hints.byName.currentCode !== named.communeCode) {
+        const city = this.gazetteer.communeByCode.get(named.communeCode);
+        const count = this.gazetteer.formerCommunes.filter((former) => former.currentCode === named.communeCode).length;
+        return { ok: false, column: 'commune', reason: `« ${query.commune.trim()} » : ${city?.name ?? ''} n’a pas d’arrondissement n° ${named.number} (1 à ${count})` };
+      }
+    }
+    let result: GeocodeResult;
+    if (code) {
+      hints.byCode = this.arrondissementByCode(code);
+      result = this.resolveByCode(code, name, query.commune, postalCode, department);
+    } else if (!name) {
+      return { ok: false, column: 'commune', reason: 'commune manquante' };
+    } else if (hints.byName) {
+      const city = this.gazetteer.communeByCode.get(hints.byName.currentCode) as Commune;
+      result = this.resolveByName(normalizePlaceName(city.name), query.commune, postalCode, department);
+    } else {
+      result = this.resolveByName(name, query.commune, postalCode, department);
+    }
+    return result.ok ? this.placeOnArrondissement(result, hints, query.commune) : result;
+  }
+
+  private arrondissementByCode(code: string): FormerCommune | undefined {
+    const former = this.gazetteer.formerCommuneByCode.get(code);
+    return former?.kind === 'arrondissement-municipal' ? former : undefined;
+  }
+
+  /** Moves a Paris, Lyon or Marseille result onto the arrondissement its code, name or postal code designates. */
+  private placeOnArrondissement(result: Extract<GeocodeResult, { ok: true }>, hints: ArrondissementHints, givenName: string): GeocodeResult {
+    const chosen = chooseArrondissement(result.commune.code, hints, this.arrondissementByPostalCode, givenName);
+    if (typeof chosen === 'string') return { ok: false, column: 'code_insee', reason: chosen };
+    if (!chosen?.point) return result;
+    const warnings = result.warnings.filter((warning) => !warning.startsWith('code postal'));
+    if (hints.postalCode && !chosen.postalCodes.includes(hints.postalCode)) {
+      warnings.push(`code postal ${hints.postalCode} inhabituel pour ${chosen.name} (${chosen.code}) (attendu : ${chosen.postalCodes.join(', ')})`);
+    }
+    return { ...result, ...chosen.point, approximate: false, warnings };
   }
 
   private resolveByCode(code: string, name: string, givenName: string, postalCode: string, department: string): GeocodeResult {
     const warnings: string[] = [];
     let commune = this.gazetteer.communeByCode.get(code);
-    let point: { longitude: number; latitude: number; approximate: boolean } | undefined;
     let acceptedNames = commune ? this.acceptedNamesByCode.get(code) : undefined;
     if (!commune) {
       const former = this.gazetteer.formerCommuneByCode.get(code);
@@ -133,12 +177,14 @@ export class Geocoder {
       }
       commune = parent;
       acceptedNames = new Set([normalizePlaceName(former.name), normalizePlaceName(parent.name)]);
-      warnings.push(
-        `code_insee ${code} (${former.name}) est ${FORMER_KIND_LABEL[former.kind]} : rattaché à ${parent.name} (${parent.code})`,
-      );
-      if (former.point) point = { ...former.point, approximate: false };
+      // An arrondissement code is an ordinary way to write Paris, Lyon or Marseille: no warning.
+      if (former.kind !== 'arrondissement-municipal') {
+        warnings.push(
+          `code_insee ${code} (${former.name}) est ${FORMER_KIND_LABEL[former.kind]} : rattaché à ${parent.name} (${parent.code})`,
+        );
+      }
     }
-    if (name && !acceptedNames?.has(name) && !isArrondissementOf(name, commune)) {
+    if (name && !acceptedNames?.has(name) && parseArrondissementName(name)?.communeCode !== commune.code) {
       return {
         ok: false,
         column: 'code_insee',
@@ -155,8 +201,7 @@ export class Geocoder {
     if (postalCode && !commune.postalCodes.includes(postalCode)) {
       warnings.push(`code postal ${postalCode} inhabituel pour ${describe(commune)} (attendu : ${commune.postalCodes.join(', ')})`);
     }
-    point ??= commune;
-    return { ok: true, commune, longitude: point.longitude, latitude: point.latitude, approximate: point.approximate, warnings };
+    return { ok: true, commune, longitude: commune.longitude, latitude: commune.latitude, approximate: commune.approximate, warnings };
   }
 
   private resolveByName(name: string, givenName: string, postalCode: string, department: string): GeocodeResult {

@@ -24,7 +24,7 @@ function mixedCsv(rows: number): string {
       case 3: lines.push(`"${id},Guillemet égaré,mobilite,rural,Vaillant,52499,,,,,,`); break; // stray quote
       case 4: lines.push(`${id},Trop,mobilite,rural,Vaillant,52499,,,,,,,,en trop`); break; // too many values
       case 5: lines.push(''); lines.push(`${id},Ligne après un blanc ${index},commerces,qpv,Le Havre,,76600,,,,,`); break; // postal-code warning path
-      case 6: lines.push(`${id},Ancienne commune ${index},mobilite,rural,Paris 15e,75115,,,,,,`); break; // arrondissement warning
+      case 6: lines.push(`${id},Ancienne commune ${index},mobilite,rural,Paris 15e,75115,,,,,,`); break; // placed on the arrondissement
       case 7: lines.push(`${id},Approximative ${index},mobilite,rural,Sannerville,14666,,,,,,`); break; // approximate point warning
       case 8: lines.push(`${id},"Sans territoire ${index}",mobilite,,Ajaccio,2A004,,,"\u{1F642} émoji, virgule",,,`); break;
       case 9: lines.push(`${id},Deux problèmes,zzz,nulle-part,Xyzzyville,,,,,,ftp://x,`); break;

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getGazetteer, isInsideBox, type BoundingBox } from '../../src/pipeline/gazetteer';
+import { getGazetteer } from '../../src/pipeline/gazetteer';
+import { isInsideBox, type BoundingBox } from '../../src/pipeline/gazetteer-geometry';
+import { readBoxes } from '../../src/pipeline/gazetteer-sources';
 
 const gazetteer = getGazetteer();
 
@@ -98,6 +100,22 @@ describe('commune gazetteer', () => {
     for (const former of gazetteer.formerCommunes) {
       expect(gazetteer.communeByCode.has(former.currentCode)).toBe(true);
     }
+  });
+
+  it('gives each of the 45 arrondissements its own point, inside its city and apart from the others', () => {
+    const communeBoxes = readBoxes('commune');
+    const arrondissements = gazetteer.formerCommunes.filter((former) => former.kind === 'arrondissement-municipal');
+    expect(arrondissements).toHaveLength(45);
+    for (const { code, currentCode, point } of arrondissements) {
+      expect(point, code).toBeDefined();
+      const box = communeBoxes.get(currentCode) as BoundingBox;
+      expect(isInsideBox(point?.longitude ?? 0, point?.latitude ?? 0, box), code).toBe(true);
+    }
+    expect(new Set(arrondissements.map(({ point }) => `${point?.longitude},${point?.latitude}`)).size).toBe(45);
+    // East of the 15e, north of the 13e: the 11e is not Paris's centre.
+    const point = (code: string) => gazetteer.formerCommuneByCode.get(code)?.point ?? { longitude: 0, latitude: 0 };
+    expect(point('75111').longitude).toBeGreaterThan(point('75115').longitude);
+    expect(point('75111').latitude).toBeGreaterThan(point('75113').latitude);
   });
 });
 

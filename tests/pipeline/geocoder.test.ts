@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getGazetteer } from '../../src/pipeline/gazetteer';
+import { getGazetteer, type Commune } from '../../src/pipeline/gazetteer';
 import { getGeocoder, type GeocodeQuery, type GeocodeResult } from '../../src/pipeline/geocoder';
 
 const geocoder = getGeocoder();
@@ -65,10 +65,61 @@ describe('geocoder', () => {
     expect(saintDenis.latitude).toBeLessThan(-20);
   });
 
-  it('resolves a Paris arrondissement code to Paris, with a warning', () => {
-    const result = resolved({ commune: 'Paris 15e', codeInsee: '75115' });
-    expect(result.commune).toMatchObject({ code: '75056', name: 'Paris' });
-    expect(result.warnings.join(' ')).toContain('arrondissement municipal');
+  describe('arrondissements of Paris, Lyon and Marseille', () => {
+    const paris = () => getGazetteer().communeByCode.get('75056') as Commune;
+    const eleventh = { longitude: 2.38006, latitude: 48.85906 };
+
+    it('accepts « Paris 11e Arrondissement » alone and places it on the 11e, published as Paris (75056)', () => {
+      const result = resolved({ commune: 'Paris 11e Arrondissement' });
+      expect(result.commune).toMatchObject({ code: '75056', name: 'Paris', departmentCode: '75' });
+      expect(result).toMatchObject({ ...eleventh, approximate: false, warnings: [] });
+      expect(result.longitude).not.toBe(paris().longitude);
+    });
+
+    it('reads the usual spellings, codes and postal codes of the same arrondissement alike', () => {
+      for (const query of [
+        { commune: 'Paris 11e' },
+        { commune: 'PARIS 11ème arrondissement', department: '75' },
+        { commune: '11e arrondissement de Paris' },
+        { commune: 'Paris', postalCode: '75011' },
+        { commune: 'Paris', codeInsee: '75056', postalCode: '75011' },
+        { commune: 'Paris', codeInsee: '75111' },
+        { commune: 'Paris 11e Arrondissement', codeInsee: '75111', postalCode: '75011' },
+      ]) {
+        const result = resolved(query);
+        expect({ code: result.commune.code, longitude: result.longitude, latitude: result.latitude, warnings: result.warnings }, JSON.stringify(query))
+          .toEqual({ code: '75056', ...eleventh, warnings: [] });
+      }
+    });
+
+    it('places Lyon 3e and Marseille 13e on their arrondissements, by name, code or postal code', () => {
+      const lyon = [{ commune: 'Lyon 3e' }, { commune: 'Lyon', codeInsee: '69383' }, { commune: 'Lyon', postalCode: '69003' }].map(resolved);
+      for (const result of lyon) expect(result).toMatchObject({ commune: { code: '69123', name: 'Lyon' }, longitude: 4.85744, latitude: 45.76187 });
+      const marseille = [
+        { commune: 'Marseille 13e arrondissement' },
+        { commune: 'Marseille', codeInsee: '13213' },
+        { commune: 'Marseille', postalCode: '13013' },
+      ].map(resolved);
+      for (const result of marseille) expect(result).toMatchObject({ commune: { code: '13055', name: 'Marseille' }, longitude: 5.40836, latitude: 43.31856 });
+    });
+
+    it('keeps plain « Paris » on the commune’s own point', () => {
+      expect(resolved({ commune: 'Paris' })).toMatchObject({ longitude: paris().longitude, latitude: paris().latitude });
+    });
+
+    it('rejects an arrondissement that does not exist, or a code that names another one', () => {
+      expect(rejected({ commune: 'Lyon 12e' })).toMatchObject({ column: 'commune', reason: expect.stringContaining('1 à 9') });
+      const mismatch = rejected({ commune: 'Paris 12e', codeInsee: '75111' });
+      expect(mismatch.column).toBe('code_insee');
+      expect(mismatch.reason).toContain('Paris 11e Arrondissement');
+      expect(mismatch.reason).toContain('75112');
+    });
+
+    it('warns when the postal code is another arrondissement’s, and keeps the named one', () => {
+      const result = resolved({ commune: 'Paris 11e', postalCode: '75012' });
+      expect(result).toMatchObject(eleventh);
+      expect(result.warnings.join(' ')).toContain('75012 inhabituel pour Paris 11e Arrondissement');
+    });
   });
 
   it('resolves Vaillant by code, name and postal code, or name alone', () => {
