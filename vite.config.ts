@@ -18,6 +18,12 @@ export default defineConfig({
         main: resolve(import.meta.dirname, 'index.html'),
         accessibilite: resolve(import.meta.dirname, 'accessibilite.html'),
       },
+      output: {
+        // MapLibre's worker ships as `.mjs`, a type Debian's nginx (and other stock servers) send as
+        // application/octet-stream, which browsers refuse for a module worker: emit it as `.js`.
+        assetFileNames: (asset) =>
+          (asset.names[0] ?? '').endsWith('.mjs') ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]',
+      },
     },
   },
 });

@@ -36,6 +36,7 @@ import { FRENCH_LOCALE } from './locale';
 import { MapTools } from './MapTools';
 import { METROPOLITAN_FRANCE_BOUNDS } from './regions';
 import { computeStatistics, departmentCircles } from '../domain/statistics';
+import { MAP_START_FAILED_PREFIX, useMapStartProblem } from './map-start-check';
 
 // Vite does not find MapLibre's worker by itself (see notes/setup-facts.md).
 setWorkerUrl(workerUrl);
@@ -82,6 +83,7 @@ function InitiativesMap() {
   const [view, setView] = useState<ViewState>({ zoom: 5, bounds: null });
   const [openStack, setOpenStack] = useState<OpenStack | null>(null);
   const [mapFailed, setMapFailed] = useState(false);
+  const startProblem = useMapStartProblem(workerUrl);
   const [circlesMode, setCirclesMode] = useState(false);
   /** What is on screen once idle, for automated checks: initiatives counted by the symbols, département circles. */
   const [rendered, setRendered] = useState({ initiatives: 0, circles: 0 });
@@ -402,7 +404,14 @@ function InitiativesMap() {
         }}
       />
       {nothingShown && <p className="map-message">Aucune initiative ne correspond aux filtres sur la carte.</p>}
-      {status === 'ready' && map === null && <p className="map-message">Chargement du fond de carte…</p>}
+      {startProblem && map === null ? (
+        <p className="map-message" role="alert">
+          {MAP_START_FAILED_PREFIX}
+          {startProblem} La liste des initiatives reste utilisable.
+        </p>
+      ) : (
+        status === 'ready' && map === null && <p className="map-message">Chargement du fond de carte…</p>
+      )}
     </div>
   );
 }
