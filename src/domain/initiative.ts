@@ -24,4 +24,17 @@ export interface Initiative {
   latitude: number;
   /** True when the commune point is an approximation (see pipeline gazetteer). */
   approximate: boolean;
+  // Optional facts people can act on (CONTRACT §3), absent when the source row has none;
+  // each was checked by the pipeline (src/domain/phone.ts, email.ts, siret.ts…).
+  /** Street address, plain text. */
+  address?: string;
+  email?: string;
+  /** E.164: `+33475000000`. */
+  phone?: string;
+  /** OpenStreetMap `opening_hours` syntax. */
+  openingHours?: string;
+  /** 14 digits. */
+  siret?: string;
+  /** When the facts were checked: `AAAA-MM` or `AAAA-MM-JJ`. */
+  verifiedAt?: string;
 }

@@ -5,6 +5,7 @@ import { getDepartment } from '../../domain/departments';
 import { getTheme } from '../../domain/themes';
 import { getTerritory } from '../../domain/territories';
 import { safeExternalUrl } from '../../domain/links';
+import { ContactDetails } from './ContactDetails';
 
 /** Zoom used by « Zoomer ici »: a commune fills the screen. */
 const FOCUS_ZOOM = 13;
@@ -103,6 +104,7 @@ export function DetailsPanel() {
         )}
       </dl>
       {initiative.description && <p className="details-description">{initiative.description}</p>}
+      <ContactDetails initiative={initiative} />
       <ul className="details-links">
         {initiative.website && (
           <li>
