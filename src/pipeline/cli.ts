@@ -1,13 +1,16 @@
 /**
- * npm run data -- --in FILE.csv --out FILE.geojson [--report FILE.json] [--strict] [--densite GRID.csv] [--quiet-ok]
+ * npm run data -- --in FILE.csv --out FILE.geojson [--report FILE.json] [--strict] [--densite GRID.csv] [--quiet-ok] [--debug]
  *
- * Exit codes (CONTRACT §1): 0 output written; 1 with --strict when a row was rejected
- * (output still written); 2 could not run.
+ * Exit codes (CONTRACT §1): 0 output written; 1 with --strict when a row was rejected or no
+ * row was written (output still written); 2 could not run (nothing published, the report says
+ * why); 130/143 interrupted by SIGINT/SIGTERM (nothing published).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { rmSync } from 'node:fs';
+import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { PipelineFatalError, runPipeline, type PipelineReport } from './run';
+import { escapeUnsafe, shorten } from '../domain/safe-text';
+import { checkDistinctPaths, TemporaryOutput } from './output-files';
+import { PipelineCancelledError, PipelineFatalError, runPipelineAsync, type PipelineReport } from './run';
 
 interface CliOptions {
   input: string;
@@ -19,7 +22,7 @@ interface CliOptions {
 }
 
 const USAGE =
-  'usage : npm run data -- --in FICHIER.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok]';
+  'usage : npm run data -- --in FICHIER.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug]';
 
 function parseArguments(argv: readonly string[]): CliOptions {
   const options: Partial<CliOptions> = { strict: false, quietWhenClean: false };
@@ -38,6 +41,8 @@ function parseArguments(argv: readonly string[]): CliOptions {
       case '--densite': options.densityGrid = next(); break;
       case '--strict': options.strict = true; break;
       case '--quiet-ok': options.quietWhenClean = true; break;
+      case '--debug': break; // read by main
+
       default: throw new PipelineFatalError(`option inconnue : ${argument}\n${USAGE}`);
     }
   }
@@ -49,34 +54,99 @@ function printReport(report: PipelineReport, options: CliOptions): void {
   const name = basename(options.input);
   const lines: string[] = [];
   for (const rejected of report.rejected) lines.push(`${name}:${rejected.line}: ${rejected.column}: ${rejected.reason}`);
-  const clean = report.rowsRejected === 0;
+  const clean = report.rowsRejected === 0 && report.rowsRead > 0;
   if (!(clean && options.quietWhenClean)) {
     for (const warning of report.warnings) lines.push(`${name}:${warning.line}: avertissement: ${warning.column}: ${warning.message}`);
+    if (report.rowsRead === 0) lines.push(`${name} : aucune initiative, le fichier n’a que sa ligne d’en-tête ; la carte publiée sera vide`);
+    else if (report.rowsWritten === 0) lines.push(`${name} : aucune initiative publiée, les ${report.rowsRead} ligne(s) sont toutes rejetées`);
     lines.push(
       `${report.rowsRead} ligne(s) lue(s), ${report.rowsWritten} écrite(s) dans ${options.output}, ${report.rowsRejected} rejetée(s), ${report.warnings.length} avertissement(s)` +
         ` [${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »]`,
     );
   }
-  if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n`);
+  // One problem per line, and nothing from the data acts on the terminal.
+  if (lines.length > 0) process.stderr.write(`${lines.map((line) => escapeUnsafe(shorten(line, 2000))).join('\n')}\n`);
 }
 
-function main(argv: readonly string[]): number {
+/** What the CLI's exit code is for a signal, as a shell reports it (128 + signal number). */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** After a failed run, the report says so instead of describing an older run (or is removed). */
+function writeFailureReport(path: string, input: string, message: string): void {
   try {
-    const options = parseArguments(argv);
-    const report = runPipeline({ input: options.input, output: options.output, densityGrid: options.densityGrid, parallel: 'auto' });
-    if (options.report) {
-      mkdirSync(dirname(options.report) || '.', { recursive: true });
-      writeFileSync(options.report, `${JSON.stringify(report, null, 2)}\n`);
+    const file = new TemporaryOutput(path);
+    file.write(`${JSON.stringify({ input: basename(input), error: message }, null, 2)}\n`);
+    file.publish();
+  } catch {
+    try {
+      rmSync(path, { force: true });
+    } catch {
+      // A folder, or not writable: nothing that could be mistaken for this run's report.
+    }
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const cancel = new AbortController();
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
+    // A second signal while the run winds down: leave at once (the exit hook removes temporary files).
+    if (cancel.signal.aborted) process.exit(SIGNAL_EXIT_CODES[signal]);
+    cancel.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let options: CliOptions | undefined;
+  let pathsChecked = false;
+  let reportFile: TemporaryOutput | undefined;
+  try {
+    options = parseArguments(argv);
+    const inputs = [{ option: '--in', path: options.input }];
+    if (options.densityGrid) inputs.push({ option: '--densite', path: options.densityGrid });
+    const outputs = [{ option: '--out', path: options.output }];
+    if (options.report) outputs.push({ option: '--report', path: options.report });
+    checkDistinctPaths(inputs, outputs);
+    pathsChecked = true;
+    // Opened first: a report that cannot be written stops the run before any work.
+    reportFile = options.report ? new TemporaryOutput(options.report) : undefined;
+    const report = await runPipelineAsync(
+      {
+        input: options.input,
+        output: options.output,
+        densityGrid: options.densityGrid,
+        parallel: 'auto',
+        beforePublish: (finished) => reportFile?.write(`${JSON.stringify(finished, null, 2)}\n`),
+      },
+      cancel.signal,
+    );
+    // The GeoJSON is published: whatever happens now, the exit code says how the rows went.
+    try {
+      reportFile?.publish();
+    } catch (error) {
+      process.stderr.write(`avertissement : ${error instanceof Error ? error.message : String(error)}\n`);
     }
     printReport(report, options);
-    return options.strict && report.rowsRejected > 0 ? 1 : 0;
+    const empty = report.rowsWritten === 0;
+    return options.strict && (report.rowsRejected > 0 || empty) ? 1 : 0;
   } catch (error) {
-    if (error instanceof PipelineFatalError) {
-      process.stderr.write(`erreur : ${error.message}\n`);
-      return 2;
+    reportFile?.discard();
+    if (error instanceof PipelineCancelledError) {
+      const signal = String(cancel.signal.reason) as keyof typeof SIGNAL_EXIT_CODES;
+      const message = `interrompu (${signal}) : rien n’a été publié, ${options?.output ?? 'la sortie'} est inchangé`;
+      if (options?.report) writeFailureReport(options.report, options.input, message);
+      process.stderr.write(`${message}\n`);
+      return SIGNAL_EXIT_CODES[signal] ?? 130;
     }
-    process.stderr.write(`erreur inattendue : ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    const known = error instanceof PipelineFatalError;
+    const cause = error instanceof Error ? error.message : String(error);
+    const message = known ? cause : `échec inattendu en traitant ${options?.input ?? 'les arguments'} : ${cause} (relancez avec --debug pour le détail)`;
+    if (options?.report && pathsChecked) writeFailureReport(options.report, options.input, message);
+    process.stderr.write(`erreur : ${escapeUnsafe(shorten(message, 2000))}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return 2;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
@@ -86,4 +156,4 @@ function main(argv: readonly string[]): number {
 // peak memory (measured: 16.4 s → 12.2 s of CPU, 890 → 377 MB). Set before any row is read;
 // it applies to the worker thread too.
 setFlagsFromString('--no-allocation-site-pretenuring');
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

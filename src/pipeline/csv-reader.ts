@@ -97,10 +97,11 @@ function makeDecoder(encoding: TextEncodingName): Decoder {
 
 /**
  * Reads a CSV file record by record with bounded memory (a record is held whole, so a
- * 10 MB cell costs about 10 MB). Throws NotUtf8Error (UTF-8 asked, file is not) or a file
- * system error (unreadable file).
+ * 10 MB cell costs about 10 MB), pausing after each chunk: the caller's loop lets signals and
+ * cancellation in between chunks (runPipelineAsync). Throws NotUtf8Error (UTF-8 asked, file
+ * is not) or a file system error (unreadable file).
  */
-export function readCsvFile(path: string, encoding: TextEncodingName, handlers: CsvHandlers): CsvReadResult {
+export function* readCsvFileSteps(path: string, encoding: TextEncodingName, handlers: CsvHandlers): Generator<void, CsvReadResult> {
   const file = openSync(path, 'r');
   try {
     const decoder = makeDecoder(encoding);
@@ -109,6 +110,7 @@ export function readCsvFile(path: string, encoding: TextEncodingName, handlers: 
     let bytesRead = readSync(file, buffer, 0, buffer.length, null);
     while (bytesRead > 0) {
       reader.feed(decoder.write(buffer.subarray(0, bytesRead)), false);
+      yield;
       const wanted = reader.pendingLength > buffer.length ? Math.min(buffer.length * 2, MAX_CHUNK_BYTES) : CHUNK_BYTES;
       if (wanted !== buffer.length) buffer = Buffer.allocUnsafe(wanted);
       bytesRead = readSync(file, buffer, 0, buffer.length, null);

@@ -8,10 +8,14 @@
  * where the duplicate-id check, the report and the output file live, so both ways give the
  * same bytes and the same report.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { NotUtf8Error, readCsvFile, readCsvText, type TextEncodingName } from './csv-reader';
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { NotUtf8Error, readCsvFileSteps, type TextEncodingName } from './csv-reader';
 import { IdLineIndex } from './id-index';
+import { normalizeColumnName } from './column-names';
+import { loadDensityGrid } from './density-grid';
+import { fileError, PipelineFatalError, TemporaryOutput } from './output-files';
+import type { PipelineReport } from './pipeline-report';
 import { RowWorker } from './row-pool';
 import { loadTableSchema } from './row-schema';
 import { createRowProcessor, emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch } from './rows';
@@ -28,35 +32,18 @@ export interface PipelineOptions {
   parallel?: boolean | 'auto';
   /** Records per batch (tests use small batches to cross many batch boundaries). */
   batchSize?: number;
+  /**
+   * Called with the finished report just before the GeoJSON replaces its target: a failure
+   * there (the CLI writes the report file) publishes nothing.
+   */
+  beforePublish?: (report: PipelineReport) => void;
 }
 
-export interface RejectedRow {
-  line: number;
-  column: string;
-  reason: string;
-  id?: string;
-}
+export type { PipelineReport, PipelineWarning, RejectedRow } from './pipeline-report';
+export { PipelineFatalError };
 
-export interface PipelineWarning {
-  line: number;
-  column: string;
-  message: string;
-  id?: string;
-}
-
-export interface PipelineReport {
-  input: string;
-  encoding: TextEncodingName;
-  delimiter: string;
-  rowsRead: number;
-  rowsWritten: number;
-  rowsRejected: number;
-  rejected: RejectedRow[];
-  warnings: PipelineWarning[];
-}
-
-/** A problem that stops the run (CLI exit code 2). */
-export class PipelineFatalError extends Error {}
+/** The run was cancelled (a signal): nothing was published. */
+export class PipelineCancelledError extends Error {}
 
 const REQUIRED_COLUMNS = ['id', 'nom', 'themes', 'commune'];
 const KNOWN_COLUMN_NAMES: readonly string[] = KNOWN_COLUMNS;
@@ -66,53 +53,44 @@ const DEFAULT_BATCH_SIZE = 1000;
 /** Batches posted to the worker ahead of the one being applied; bounds memory. */
 const MAX_BATCHES_IN_FLIGHT = 4;
 
-/** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
-export function normalizeColumnName(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
-
-/** INSEE density grid: commune code → level 1 (dense) … 7 (very sparse). */
-export function loadDensityGrid(path: string): Map<string, number> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new PipelineFatalError(`impossible de lire la grille de densité ${path} : ${(error as Error).message}`);
-  }
-  const grid = new Map<string, number>();
-  let header: string[] | undefined;
-  readCsvText(text, {
-    onRecord(fields) {
-      if (!header) {
-        header = fields.map(normalizeColumnName);
-        return;
-      }
-      const code = fields[header.indexOf('code_insee')]?.trim().toUpperCase();
-      const level = Number(fields[header.indexOf('densite')]);
-      if (code && Number.isInteger(level)) grid.set(code, level);
-    },
-    onUnreadableLine() {},
-  });
-  if (!header?.includes('code_insee') || !header.includes('densite')) {
-    throw new PipelineFatalError(`grille de densité ${path} : colonnes code_insee et densite attendues`);
-  }
-  return grid;
-}
-
+/** Runs the pipeline to its end on this thread's stack. */
 export function runPipeline(options: PipelineOptions): PipelineReport {
+  const steps = pipelineSteps(options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Between two turns of the event loop, at most this much work (signals wait no longer). */
+const SLICE_MS = 25;
+
+/**
+ * The same run, giving the event loop a turn every few milliseconds so that a signal can
+ * cancel it: when `signal` aborts, the run stops at its next pause, removes its temporary
+ * file, stops its worker and rejects with PipelineCancelledError; nothing is published.
+ */
+export async function runPipelineAsync(options: PipelineOptions, signal?: AbortSignal): Promise<PipelineReport> {
+  const steps = pipelineSteps(options);
+  let sliceStart = performance.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (performance.now() - sliceStart >= SLICE_MS) {
+      await new Promise((resolveTurn) => setImmediate(resolveTurn));
+      sliceStart = performance.now();
+    }
+    step = signal?.aborted ? steps.throw(new PipelineCancelledError('run cancelled')) : steps.next();
+  }
+  return step.value;
+}
+
+function* pipelineSteps(options: PipelineOptions): Generator<void, PipelineReport> {
   const densityGrid = options.densityGrid ? loadDensityGrid(options.densityGrid) : undefined;
   const parallel = options.parallel === 'auto' ? inputSize(options.input) >= PARALLEL_MIN_BYTES : options.parallel === true;
   try {
-    return runWithEncoding(options, 'utf-8', densityGrid, parallel);
+    return yield* runWithEncoding(options, 'utf-8', densityGrid, parallel);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return runWithEncoding(options, 'windows-1252', densityGrid, parallel);
+    if (error instanceof NotUtf8Error) return yield* runWithEncoding(options, 'windows-1252', densityGrid, parallel);
     throw error;
   }
 }
@@ -125,17 +103,12 @@ function inputSize(path: string): number {
   }
 }
 
-function writeAll(fd: number, bytes: Uint8Array, start: number, end: number): void {
-  let offset = start;
-  while (offset < end) offset += writeSync(fd, bytes, offset, end - offset);
-}
-
-function runWithEncoding(
+function* runWithEncoding(
   options: PipelineOptions,
   encoding: TextEncodingName,
   densityGrid: Map<string, number> | undefined,
   parallel: boolean,
-): PipelineReport {
+): Generator<void, PipelineReport> {
   // Read now, so an unreadable schema fails before anything is written.
   loadTableSchema();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -157,10 +130,8 @@ function runWithEncoding(
 
   // Written to a temporary file and renamed at the end: the app never reads half a file,
   // and a Windows-1252 restart starts from a clean slate.
-  mkdirSync(dirname(options.output) || '.', { recursive: true });
-  const temporaryPath = `${options.output}.tmp-${process.pid}`;
-  const output = openSync(temporaryPath, 'w');
-  writeSync(output, '{"type":"FeatureCollection","features":[');
+  const output = new TemporaryOutput(options.output);
+  output.write('{"type":"FeatureCollection","features":[');
   let firstFeature = true;
 
   const reject = (line: number, column: string, reason: string, id?: string) => {
@@ -208,7 +179,7 @@ function runWithEncoding(
     let runStart = 0;
     let runEnd = 0;
     const flushRun = () => {
-      if (runEnd > runStart) writeAll(output, bytes, runStart, runEnd);
+      if (runEnd > runStart) output.write(bytes, runStart, runEnd);
       runStart = runEnd = offset;
     };
     for (let item = 0; item < items.lines.length; item += 1) {
@@ -277,7 +248,7 @@ function runWithEncoding(
   };
 
   try {
-    const result = readCsvFile(options.input, encoding, {
+    const result = yield* readCsvFileSteps(options.input, encoding, {
       onRecord(fields, line, quoteProblem) {
         if (fields.every((field) => field.trim() === '')) return; // blank line or a row of empty cells
         if (!columns) {
@@ -303,18 +274,14 @@ function runWithEncoding(
     if (!columns) throw new PipelineFatalError('fichier vide : aucune ligne d’en-tête (id, nom, themes, commune…)');
     dispatch();
     if (worker) while (posted.length > 0) apply(posted.shift() as RecordBatch, worker.take());
-    writeSync(output, `${firstFeature ? '' : '\n'}]}\n`);
-    closeSync(output);
-    renameSync(temporaryPath, options.output);
+    output.write(`${firstFeature ? '' : '\n'}]}\n`);
+    options.beforePublish?.(report);
+    output.publish();
     return report;
   } catch (error) {
-    closeSync(output);
-    rmSync(temporaryPath, { force: true });
-    if (error instanceof NotUtf8Error || error instanceof PipelineFatalError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-      throw new PipelineFatalError(`impossible de lire ${options.input} : ${code === 'ENOENT' ? 'fichier introuvable' : code === 'EISDIR' ? 'c’est un dossier' : 'accès refusé'}`);
-    }
+    output.discard();
+    // File system errors of the output are already PipelineFatalErrors: the rest is the input's.
+    if ((error as NodeJS.ErrnoException).code && !(error instanceof PipelineFatalError)) throw fileError('de lire', options.input, error);
     throw error;
   } finally {
     worker?.close();
