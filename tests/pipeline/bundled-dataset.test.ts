@@ -32,21 +32,21 @@ describe('the bundled dataset (data/initiatives.csv)', () => {
   it('builds in --strict mode with zero rejected rows', () => {
     expect(report.rejected).toEqual([]);
     expect(report.rowsWritten).toBe(report.rowsRead);
-    expect(initiatives.length).toBeGreaterThanOrEqual(120);
+    expect(initiatives.length).toBeGreaterThanOrEqual(200);
   });
 
-  it('has at least 8 initiatives in each of the seven themes', () => {
+  it('has at least 20 initiatives in each of the seven themes', () => {
     for (const theme of THEME_IDS) {
       const count = initiatives.filter((initiative) => initiative.themes.includes(theme)).length;
-      expect({ theme, count }).toEqual({ theme, count: expect.toSatisfy((value: number) => value >= 8) });
+      expect({ theme, count }).toEqual({ theme, count: expect.toSatisfy((value: number) => value >= 20) });
     }
   });
 
-  it('covers quartiers prioritaires, rural France and at least 60 départements, overseas included', () => {
-    expect(initiatives.filter((initiative) => initiative.territory === 'qpv').length).toBeGreaterThanOrEqual(25);
-    expect(initiatives.filter((initiative) => initiative.territory === 'rural').length).toBeGreaterThanOrEqual(50);
+  it('covers at least 40 quartiers prioritaires, 80 rural initiatives and 90 départements, overseas included', () => {
+    expect(initiatives.filter((initiative) => initiative.territory === 'qpv').length).toBeGreaterThanOrEqual(40);
+    expect(initiatives.filter((initiative) => initiative.territory === 'rural').length).toBeGreaterThanOrEqual(80);
     const departments = new Set(initiatives.map((initiative) => initiative.department));
-    expect(departments.size).toBeGreaterThanOrEqual(60);
+    expect(departments.size).toBeGreaterThanOrEqual(90);
     expect([...departments].some((code) => code.startsWith('97'))).toBe(true);
   });
 
@@ -64,6 +64,28 @@ describe('the bundled dataset (data/initiatives.csv)', () => {
       expect(initiative.source, initiative.id).toMatch(/^https?:\/\/\S+$/);
       expect(initiative.description.length, initiative.id).toBeGreaterThan(30);
       expect(initiative.description, initiative.id).not.toMatch(/[<>]/);
+    }
+  });
+
+  // The 2026 audit found copies and aggregators standing in for sources: a source must be
+  // the initiative's own page, its network's, a public body's or a newspaper's.
+  it('sources no initiative on an aggregator, a mirror or a CMS action link', () => {
+    const aggregatorHosts = [
+      /(^|\.)dayfr\.com$/,
+      /(^|\.)limportant\.fr$/,
+      /(^|\.)ru24\.pro$/,
+      /(^|\.)newsgovernor\.com$/,
+      /(^|\.)epicerie-93\.fr$/,
+      /(^|\.)leaderfrance\.fr$/,
+      /(^|\.)s3[.-][^/]*amazonaws\.com$/,
+    ];
+    for (const initiative of initiatives) {
+      const url = new URL(initiative.source);
+      expect(
+        aggregatorHosts.filter((pattern) => pattern.test(url.hostname)),
+        `${initiative.id}: ${url.hostname}`,
+      ).toEqual([]);
+      expect(initiative.source, initiative.id).not.toMatch(/[?&]page=backend|spip\.php\?action=/i);
     }
   });
 });
