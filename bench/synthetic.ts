@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
 import { initiativeToFeature } from '../src/domain/geojson-export';
-import type { Initiative } from '../src/domain/initiative';
+import { SOURCE_COLUMNS, TEXT_PROPERTIES, textProperty, type CORE_COLUMNS, type Initiative } from '../src/domain/initiative';
 
 const require = createRequire(import.meta.url);
 
@@ -252,31 +252,32 @@ export function toFeature(initiative: SyntheticInitiative): object {
   return initiativeToFeature({ ...initiative, approximate: false });
 }
 
-export const CSV_COLUMNS = [
-  'id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal',
-  'departement', 'description', 'forme_juridique', 'site_web', 'source',
-] as const;
+/** The pipeline's input columns (CONTRACT §2), defined with the feature in src/domain/initiative.ts. */
+export const CSV_COLUMNS = SOURCE_COLUMNS;
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+const CORE_CELLS: Record<(typeof CORE_COLUMNS)[number], (initiative: SyntheticInitiative) => string> = {
+  id: (initiative) => initiative.id,
+  nom: (initiative) => initiative.name,
+  themes: (initiative) => initiative.themes.join('|'),
+  territoire: (initiative) => initiative.territory,
+  commune: (initiative) => initiative.commune,
+  code_insee: (initiative) => initiative.insee,
+  code_postal: (initiative) => initiative.postalCode,
+  departement: (initiative) => initiative.department,
+};
+const TEXT_KEY_BY_COLUMN = new Map(TEXT_PROPERTIES.map((property) => [property.column as string, property.key]));
+
 /** One line of the pipeline's input CSV, without the line break. */
 export function toCsvRow(initiative: SyntheticInitiative): string {
-  return [
-    initiative.id,
-    initiative.name,
-    initiative.themes.join('|'),
-    initiative.territory,
-    initiative.commune,
-    initiative.insee,
-    initiative.postalCode,
-    initiative.department,
-    initiative.description,
-    initiative.legalForm,
-    initiative.website,
-    initiative.source,
-  ].map(csvField).join(',');
+  return SOURCE_COLUMNS.map((column) => {
+    const core = CORE_CELLS[column as keyof typeof CORE_CELLS] as ((item: SyntheticInitiative) => string) | undefined;
+    const key = TEXT_KEY_BY_COLUMN.get(column);
+    return csvField(core ? core(initiative) : key ? (textProperty(initiative, key) ?? '') : '');
+  }).join(',');
 }
 
 function cachePath(kind: 'geojson' | 'csv', count: number, seed: number): string {

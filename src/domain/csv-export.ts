@@ -1,4 +1,4 @@
-import type { Initiative } from './initiative';
+import { TEXT_PROPERTIES, textProperty, type Initiative } from './initiative';
 import { getTheme, THEME_IDS, type ThemeId } from './themes';
 import { getTerritory } from './territories';
 import { getDepartment } from './departments';
@@ -35,24 +35,12 @@ const LINE_END = '\r\n';
 /** Joins several values in one cell (themes); « ; » reads well and survives either separator once quoted. */
 export const LIST_JOINER = ' ; ';
 
+/** Columns before the text properties, then one per text property (initiative.ts), then the point. */
+const LEADING_COLUMNS = ['id', 'nom', 'thèmes', 'thème principal', 'territoire', 'commune', 'code INSEE', 'département (code)', 'département (nom)'];
+const TRAILING_COLUMNS = ['latitude', 'longitude'];
+
 /** Column headers, in file order (documented in docs/export.md). */
-export const CSV_COLUMNS = [
-  'id',
-  'nom',
-  'thèmes',
-  'thème principal',
-  'territoire',
-  'commune',
-  'code INSEE',
-  'département (code)',
-  'département (nom)',
-  'description',
-  'forme juridique',
-  'site web',
-  'source',
-  'latitude',
-  'longitude',
-] as const;
+export const CSV_COLUMNS: readonly string[] = [...LEADING_COLUMNS, ...TEXT_PROPERTIES.map((property) => property.exportHeader), ...TRAILING_COLUMNS];
 
 /** Index of the numeric columns: written as numbers, never neutralised. */
 export const NUMERIC_COLUMNS: ReadonlySet<number> = new Set([CSV_COLUMNS.indexOf('latitude'), CSV_COLUMNS.indexOf('longitude')]);
@@ -169,12 +157,10 @@ export function buildCsvRecords(initiatives: readonly Initiative[], indices: Arr
     row[5] = repeated.get(initiative.insee);
     row[6] = repeated.get(initiative.department);
     row[7] = repeated.get(getDepartment(initiative.department)?.name ?? '');
-    row[8] = cell(initiative.description);
-    row[9] = repeated.get(initiative.legalForm);
-    row[10] = cell(initiative.website);
-    row[11] = cell(initiative.source);
-    row[12] = number(initiative.latitude);
-    row[13] = number(initiative.longitude);
+    let slot = LEADING_COLUMNS.length - 1;
+    for (const property of TEXT_PROPERTIES) row[slot++] = cell(textProperty(initiative, property.key) ?? '');
+    row[slot++] = number(initiative.latitude);
+    row[slot] = number(initiative.longitude);
     records.push(row.join(separator) + LINE_END);
   }
   return records;

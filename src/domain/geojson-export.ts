@@ -1,26 +1,29 @@
-import type { Initiative } from './initiative';
+import { TEXT_PROPERTIES, textProperty, type Initiative, type PublishedFeature, type PublishedProperties } from './initiative';
 
 export const GEOJSON_MEDIA_TYPE = 'application/geo+json;charset=utf-8';
 
-/** One initiative as a feature of the published GeoJSON (CONTRACT §3). */
-export function initiativeToFeature(initiative: Initiative) {
+/** One initiative as a feature of the published GeoJSON (CONTRACT §3), keys in the pipeline's order. */
+export function initiativeToFeature(initiative: Initiative): PublishedFeature {
+  const properties: Record<string, unknown> = {
+    id: initiative.id,
+    name: initiative.name,
+    themes: initiative.themes,
+    territory: initiative.territory,
+    commune: initiative.commune,
+    insee: initiative.insee,
+    department: initiative.department,
+  };
+  for (const property of TEXT_PROPERTIES) {
+    const value = textProperty(initiative, property.key);
+    // An optional property is left out when absent or empty, as the pipeline leaves it out.
+    if (property.presence === 'always') properties[property.key] = value ?? '';
+    else if (value) properties[property.key] = value;
+  }
+  properties.approximate = initiative.approximate;
   return {
-    type: 'Feature' as const,
-    geometry: { type: 'Point' as const, coordinates: [initiative.longitude, initiative.latitude] },
-    properties: {
-      id: initiative.id,
-      name: initiative.name,
-      themes: initiative.themes,
-      territory: initiative.territory,
-      commune: initiative.commune,
-      insee: initiative.insee,
-      department: initiative.department,
-      description: initiative.description,
-      source: initiative.source,
-      website: initiative.website,
-      legalForm: initiative.legalForm,
-      approximate: initiative.approximate,
-    },
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [initiative.longitude, initiative.latitude] },
+    properties: properties as unknown as PublishedProperties,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { THEME_IDS, type ThemeId } from './themes';
 import { TERRITORY_IDS, type TerritoryId } from './territories';
-import type { Initiative } from './initiative';
+import { TEXT_PROPERTIES, type Initiative, type InitiativeText } from './initiative';
 
 // Zod's JIT probes `new Function`, which a strict Content-Security-Policy (no 'unsafe-eval')
 // reports as a violation; the interpreted path is fast enough for the few features it sees.
@@ -26,13 +26,19 @@ const featureSchema = z.object({
     commune: z.string(),
     insee: z.string().regex(INSEE_PATTERN),
     department: z.string().regex(DEPARTMENT_PATTERN),
-    description: z.string().default(''),
-    source: z.string().default(''),
-    website: z.string().optional().default(''),
-    legalForm: z.string().optional().default(''),
     approximate: z.boolean().optional().default(false),
+    ...textPropertiesShape(),
   }),
 });
+
+/** The text properties' rules (initiative.ts): a string or absent, '' when absent if always published. */
+function textPropertiesShape() {
+  const shape: Record<string, z.ZodOptional<z.ZodString> | z.ZodDefault<z.ZodString>> = {};
+  for (const property of TEXT_PROPERTIES) {
+    shape[property.key] = property.presence === 'always' ? z.string().default('') : z.string().optional();
+  }
+  return shape as Record<string, z.ZodDefault<z.ZodString>>;
+}
 
 const collectionSchema = z.object({
   type: z.literal('FeatureCollection'),
@@ -52,8 +58,21 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function optionalString(value: unknown): value is string | undefined {
-  return value === undefined || typeof value === 'string';
+/** The text properties of `properties` as Initiative holds them, or null when one is not a string. */
+function readTextProperties(properties: Record<string, unknown>): InitiativeText | null {
+  // Absent optional properties are set to undefined all the same: every initiative gets one shape.
+  const text: Record<string, string | undefined> = {};
+  for (const property of TEXT_PROPERTIES) {
+    const value = properties[property.key];
+    if (value === undefined) {
+      text[property.key] = property.presence === 'always' ? '' : undefined;
+    } else if (typeof value === 'string') {
+      text[property.key] = value;
+    } else {
+      return null;
+    }
+  }
+  return text as unknown as InitiativeText;
 }
 
 /** A valid coordinate pair, further positions (altitude) being numbers too, as the schema says. */
@@ -92,7 +111,7 @@ export function initiativeFromFeature(candidate: unknown): Initiative | null {
   if (!isPosition(coordinates)) return null;
   const properties = candidate.properties;
   if (!isPlainObject(properties)) return null;
-  const { id, name, themes, territory, commune, insee, department, description, source, website, legalForm, approximate } = properties;
+  const { id, name, themes, territory, commune, insee, department, approximate } = properties;
   if (typeof id !== 'string' || id.length === 0) return null;
   if (typeof name !== 'string' || name.length === 0) return null;
   if (!isThemeList(themes)) return null;
@@ -100,8 +119,9 @@ export function initiativeFromFeature(candidate: unknown): Initiative | null {
   if (typeof commune !== 'string') return null;
   if (typeof insee !== 'string' || !INSEE_PATTERN.test(insee)) return null;
   if (typeof department !== 'string' || !DEPARTMENT_PATTERN.test(department)) return null;
-  if (!optionalString(description) || !optionalString(source) || !optionalString(website) || !optionalString(legalForm)) return null;
   if (approximate !== undefined && typeof approximate !== 'boolean') return null;
+  const text = readTextProperties(properties);
+  if (text === null) return null;
   return {
     id,
     name,
@@ -111,13 +131,10 @@ export function initiativeFromFeature(candidate: unknown): Initiative | null {
     commune,
     insee,
     department,
-    description: description ?? '',
-    source: source ?? '',
-    website: website ?? '',
-    legalForm: legalForm ?? '',
+    approximate: approximate ?? false,
+    ...text,
     longitude: coordinates[0],
     latitude: coordinates[1],
-    approximate: approximate ?? false,
   };
 }
 
@@ -129,22 +146,12 @@ export function validateFeatureWithSchema(candidate: unknown): { initiative: Ini
     return { reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalide' };
   }
   const { properties, geometry } = parsed.data;
+  // Zod keeps unknown keys out of `properties`: what is left is the published feature's.
   return {
     initiative: {
-      id: properties.id,
-      name: properties.name,
-      themes: properties.themes,
-      territory: properties.territory,
-      commune: properties.commune,
-      insee: properties.insee,
-      department: properties.department,
-      description: properties.description,
-      source: properties.source,
-      website: properties.website,
-      legalForm: properties.legalForm,
+      ...(properties as unknown as Omit<Initiative, 'longitude' | 'latitude'>),
       longitude: geometry.coordinates[0],
       latitude: geometry.coordinates[1],
-      approximate: properties.approximate,
     },
   };
 }

@@ -1,27 +1,60 @@
+/**
+ * The one home of the published feature (CONTRACT §3 plus our extensions) and of the
+ * initiative the app holds. The pipeline's writer (src/pipeline/rows.ts), the app's loader
+ * (geojson.ts), the exports (geojson-export.ts, csv-export.ts), the benchmark's generator
+ * (bench/synthetic.ts) and the test builders all follow what is declared here.
+ *
+ * To add a plain-text property read from a column of the source CSV: add one entry to
+ * TEXT_PROPERTIES (and its column to data/initiatives.schema.json, which a test ties to
+ * SOURCE_COLUMNS). Everything else follows: the feature written, the check on load, the
+ * Initiative type, the GeoJSON and CSV exports.
+ */
 import type { ThemeId } from './themes';
 import type { TerritoryId } from './territories';
 
-/**
- * One initiative as the app holds it: the GeoJSON feature's properties (CONTRACT §3)
- * plus its point. Immutable once loaded.
- */
-export interface Initiative {
+/** A plain-text property copied from one column of the source CSV into the published feature. */
+export interface TextPropertySpec {
+  /** Its name in the published GeoJSON's properties and on Initiative. */
+  readonly key: string;
+  /** The column of the source CSV it comes from (data/initiatives.schema.json). */
+  readonly column: string;
+  /** The header of its column in the CSV export (docs/export.md). */
+  readonly exportHeader: string;
+  /**
+   * `always`: written even when empty (as ""), read as '' when a document lacks it.
+   * `when-given`: written only when the row has a value, left out otherwise (CONTRACT §3's
+   * optional properties); undefined on Initiative when absent.
+   */
+  readonly presence: 'always' | 'when-given';
+}
+
+/** In feature key order, which is also their order in the source CSV and the CSV export. */
+export const TEXT_PROPERTIES = [
+  { key: 'description', column: 'description', exportHeader: 'description', presence: 'always' },
+  { key: 'legalForm', column: 'forme_juridique', exportHeader: 'forme juridique', presence: 'always' },
+  { key: 'website', column: 'site_web', exportHeader: 'site web', presence: 'always' },
+  { key: 'source', column: 'source', exportHeader: 'source', presence: 'always' },
+] as const satisfies readonly TextPropertySpec[];
+
+type TextProperty = (typeof TEXT_PROPERTIES)[number];
+type TextKey<Presence extends TextPropertySpec['presence']> = Extract<TextProperty, { presence: Presence }>['key'];
+export type TextPropertyKey = TextProperty['key'];
+
+/** The text properties as Initiative carries them. */
+export type InitiativeText = { [Key in TextKey<'always'>]: string } & { [Key in TextKey<'when-given'>]?: string };
+
+/** The properties that are not plain text copied from a column: each has its own rule. */
+export interface InitiativeCore {
+  /** Stable identifier, unique (a slug in the source CSV). */
   id: string;
   name: string;
   /** One or more; the first is the main theme. */
   themes: ThemeId[];
   territory: TerritoryId;
+  /** Official commune name and code (COG), set by the geocoder. */
   commune: string;
   insee: string;
   department: string;
-  description: string;
-  /** URL of the public page the facts come from; may be empty. */
-  source: string;
-  /** The initiative's own website; may be empty. */
-  website: string;
-  legalForm: string;
-  longitude: number;
-  latitude: number;
   /** True when the commune point is an approximation (see pipeline gazetteer). */
   approximate: boolean;
   // Optional facts people can act on (CONTRACT §3), absent when the source row has none;
@@ -37,4 +70,43 @@ export interface Initiative {
   siret?: string;
   /** When the facts were checked: `AAAA-MM` or `AAAA-MM-JJ`. */
   verifiedAt?: string;
+}
+
+/**
+ * One initiative as the app holds it: the published feature's properties plus its point.
+ * Immutable once loaded.
+ */
+export interface Initiative extends InitiativeCore, InitiativeText {
+  longitude: number;
+  latitude: number;
+}
+
+/** A feature's `properties` as published. */
+export type PublishedProperties = InitiativeCore & InitiativeText;
+
+/** One feature of the published GeoJSON. */
+export interface PublishedFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: PublishedProperties;
+}
+
+/** Every property of a published feature, in the order the pipeline writes them. */
+export const PUBLISHED_PROPERTY_KEYS: readonly (keyof PublishedProperties)[] = [
+  'id', 'name', 'themes', 'territory', 'commune', 'insee', 'department',
+  ...TEXT_PROPERTIES.map((property) => property.key),
+  'approximate',
+];
+
+/**
+ * The columns of the source CSV (CONTRACT §2), in their documented order: those the core
+ * properties are made from, then one per text property. `id` comes first (the pipeline's
+ * report reads it by position).
+ */
+export const CORE_COLUMNS = ['id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal', 'departement'] as const;
+export const SOURCE_COLUMNS: readonly string[] = [...CORE_COLUMNS, ...TEXT_PROPERTIES.map((property) => property.column)];
+
+/** Initiative's text properties, read generically (a published `when-given` one may be undefined). */
+export function textProperty(initiative: InitiativeText, key: TextPropertyKey): string | undefined {
+  return (initiative as Partial<Record<TextPropertyKey, string>>)[key];
 }

@@ -6,16 +6,14 @@
  * whether a feature is the first one written, the report's counters) stays with the caller,
  * which applies results in file order (run.ts).
  */
+import { SOURCE_COLUMNS, TEXT_PROPERTIES } from '../domain/initiative';
 import { THEME_IDS } from '../domain/themes';
 import type { Commune } from './gazetteer';
 import { getGeocoder, type GeocodeQuery, type GeocodeResult, type Geocoder } from './geocoder';
 import { compileRowValidator, loadTableSchema, type FieldProblem } from './row-schema';
 
-/** Columns the pipeline reads, in the order of RowConfig.known. */
-export const KNOWN_COLUMNS = [
-  'id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal',
-  'departement', 'description', 'forme_juridique', 'site_web', 'source',
-] as const;
+/** Columns the pipeline reads, in the order of RowConfig.known (defined with the feature, domain/initiative.ts). */
+export const KNOWN_COLUMNS = SOURCE_COLUMNS;
 
 /** What every batch of a file shares, fixed once the header is read. */
 export interface RowConfig {
@@ -176,10 +174,9 @@ export function createRowProcessor(config: RowConfig): (batch: RecordBatch) => B
   // One row object and one geocoding query, refilled for each record: a million short-lived
   // rows made V8 pretenure their allocation site, and rows allocated in the old generation
   // then kept every cell's string alive until the next full collection.
-  const row: Record<string, string> = {
-    id: '', nom: '', themes: '', territoire: '', commune: '', code_insee: '',
-    code_postal: '', departement: '', description: '', forme_juridique: '', site_web: '', source: '',
-  };
+  const row: Record<string, string> = Object.fromEntries(KNOWN_COLUMNS.map((column) => [column, '']));
+  // Each text property's key, JSON-encoded once, and its column: written by one loop below.
+  const textProperties = TEXT_PROPERTIES.map((property) => ({ ...property, prefix: `${JSON.stringify(property.key)}:` }));
   const query: GeocodeQuery = { commune: '', codeInsee: '', postalCode: '', department: '' };
 
   /** The record's feature in `sink` (returns its byte length), or -1 with its reasons in `notes`. */
@@ -188,8 +185,7 @@ export function createRowProcessor(config: RowConfig): (batch: RecordBatch) => B
       const index = known[position] ?? -1;
       return index < 0 ? '' : (fields[index] ?? '').trim();
     };
-    row.id = cell(0); row.nom = cell(1); row.themes = cell(2); row.territoire = cell(3); row.commune = cell(4); row.code_insee = cell(5);
-    row.code_postal = cell(6); row.departement = cell(7); row.description = cell(8); row.forme_juridique = cell(9); row.site_web = cell(10); row.source = cell(11);
+    for (let position = 0; position < KNOWN_COLUMNS.length; position += 1) row[KNOWN_COLUMNS[position] as string] = cell(position);
     if (fields.length > columnCount) {
       const extra = fields.slice(columnCount).filter((field) => field.trim() !== '');
       if (extra.length > 0) {
@@ -261,11 +257,15 @@ export function createRowProcessor(config: RowConfig): (batch: RecordBatch) => B
     // main cost at a million rows. Key order is fixed, so the output is byte-stable. The id
     // (a validated slug) and the territory (a validated enum value) need no JSON escaping.
     const fragments = communeFragments(geocoded);
+    let text = '';
+    for (const property of textProperties) {
+      const value = row[property.column] as string;
+      // An optional property is left out when the row has no value for it (CONTRACT §3).
+      if (value || property.presence === 'always') text += `${property.prefix}${JSON.stringify(value)},`;
+    }
     return sink.write(
       `,\n${fragments.head}"id":"${row.id}","name":${JSON.stringify(row.nom)},` +
-        `"themes":${themesJson},"territory":"${territory}",${fragments.commune}` +
-        `"description":${JSON.stringify(row.description)},"source":${JSON.stringify(row.source)},` +
-        `"website":${JSON.stringify(row.site_web)},"legalForm":${JSON.stringify(row.forme_juridique)},${fragments.tail}`,
+        `"themes":${themesJson},"territory":"${territory}",${fragments.commune}${text}${fragments.tail}`,
     );
   };
 

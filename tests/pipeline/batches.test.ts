@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { IdLineIndex } from '../../src/pipeline/id-index';
 import { compileRowValidator, loadTableSchema } from '../../src/pipeline/row-schema';
 import { runPipeline, type PipelineOptions } from '../../src/pipeline/run';
+import { SOURCE_COLUMNS } from '../../src/domain/initiative';
 import { HEADER, temporaryDirectory } from './helpers';
 
 /** Rows that exercise every kind of outcome, with duplicates far apart and close together. */
@@ -94,7 +95,7 @@ describe('IdLineIndex', () => {
 
 describe('row validator fast check', () => {
   const validate = compileRowValidator(loadTableSchema());
-  const columns = ['id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal', 'departement', 'description', 'forme_juridique', 'site_web', 'source'];
+  const columns = SOURCE_COLUMNS;
   const value = fc.oneof(
     fc.constantFrom('', ' ', 'a', 'rural', 'qpv', 'mobilite', 'mobilite|commerces', 'zzz', '52499', '2A004', '2a004', '5249', '52160', '52', '2B', '976', '99', 'https://example.org/', 'http://x', 'ftp://x', 'collectif-gare', 'Bad-Id', 'x'.repeat(121), 'é'.repeat(301)),
     fc.string({ maxLength: 12 }),

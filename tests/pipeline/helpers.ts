@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parseInitiativesCollection } from '../../src/domain/geojson';
-import type { Initiative } from '../../src/domain/initiative';
+import { SOURCE_COLUMNS, type Initiative } from '../../src/domain/initiative';
 import { runPipeline, type PipelineReport } from '../../src/pipeline/run';
 
-export const HEADER = 'id,nom,themes,territoire,commune,code_insee,code_postal,departement,description,forme_juridique,site_web,source';
+export const HEADER = SOURCE_COLUMNS.join(',');
 
 export function temporaryDirectory(): string {
   return mkdtempSync(join(tmpdir(), 'carte-ess-pipeline-'));

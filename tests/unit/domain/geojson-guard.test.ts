@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initiativeFromFeature, parseInitiativesCollection, validateFeatureWithSchema } from '../../../src/domain/geojson';
+import { PUBLISHED_PROPERTY_KEYS, TEXT_PROPERTIES } from '../../../src/domain/initiative';
 import { THEME_IDS } from '../../../src/domain/themes';
 import { TERRITORY_IDS } from '../../../src/domain/territories';
 
@@ -45,10 +46,8 @@ const validFeature = fc.record({
       commune: fc.string(),
       insee: fc.stringMatching(/^[0-9][0-9AB][0-9]{3}$/),
       department: departmentCode,
-      description: fc.string(),
+      ...Object.fromEntries(TEXT_PROPERTIES.map((property) => [property.key, fc.string()])),
       source: fc.webUrl(),
-      website: fc.string(),
-      legalForm: fc.string(),
       approximate: fc.boolean(),
       extra: fc.string(),
     },
@@ -60,8 +59,7 @@ type Path = readonly string[];
 const PATHS: Path[] = [
   [], ['type'], ['geometry'], ['geometry', 'type'], ['geometry', 'coordinates'], ['geometry', 'coordinates', '0'],
   ['geometry', 'coordinates', '1'], ['geometry', 'coordinates', '2'], ['properties'],
-  ...['id', 'name', 'themes', 'territory', 'commune', 'insee', 'department', 'description', 'source', 'website', 'legalForm', 'approximate']
-    .map((key) => ['properties', key]),
+  ...PUBLISHED_PROPERTY_KEYS.map((key) => ['properties', key]),
   ['properties', 'themes', '0'], ['properties', 'themes', '1'],
 ];
 
