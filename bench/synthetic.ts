@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
 import { initiativeToFeature } from '../src/domain/geojson-export';
-import { SOURCE_COLUMNS, TEXT_PROPERTIES, textProperty, type CORE_COLUMNS, type Initiative } from '../src/domain/initiative';
+import { SOURCE_COLUMNS, TEXT_PROPERTIES, textProperty, type CORE_COLUMNS, type Initiative, type TextPropertySpec } from '../src/domain/initiative';
 
 const require = createRequire(import.meta.url);
 
@@ -269,14 +269,14 @@ const CORE_CELLS: Record<(typeof CORE_COLUMNS)[number], (initiative: SyntheticIn
   code_postal: (initiative) => initiative.postalCode,
   departement: (initiative) => initiative.department,
 };
-const TEXT_KEY_BY_COLUMN = new Map(TEXT_PROPERTIES.map((property) => [property.column as string, property.key]));
+const TEXT_PROPERTY_BY_COLUMN = new Map<string, TextPropertySpec>(TEXT_PROPERTIES.map((property) => [property.column, property]));
 
 /** One line of the pipeline's input CSV, without the line break. */
 export function toCsvRow(initiative: SyntheticInitiative): string {
   return SOURCE_COLUMNS.map((column) => {
     const core = CORE_CELLS[column as keyof typeof CORE_CELLS] as ((item: SyntheticInitiative) => string) | undefined;
-    const key = TEXT_KEY_BY_COLUMN.get(column);
-    return csvField(core ? core(initiative) : key ? (textProperty(initiative, key) ?? '') : '');
+    const property = TEXT_PROPERTY_BY_COLUMN.get(column);
+    return csvField(core ? core(initiative) : property ? (textProperty(initiative, property) ?? '') : '');
   }).join(',');
 }
 

@@ -158,7 +158,7 @@ export function buildCsvRecords(initiatives: readonly Initiative[], indices: Arr
     row[6] = repeated.get(initiative.department);
     row[7] = repeated.get(getDepartment(initiative.department)?.name ?? '');
     let slot = LEADING_COLUMNS.length - 1;
-    for (const property of TEXT_PROPERTIES) row[slot++] = cell(textProperty(initiative, property.key) ?? '');
+    for (const property of TEXT_PROPERTIES) row[slot++] = cell(textProperty(initiative, property) ?? '');
     row[slot++] = number(initiative.latitude);
     row[slot] = number(initiative.longitude);
     records.push(row.join(separator) + LINE_END);

@@ -14,7 +14,7 @@ export function initiativeToFeature(initiative: Initiative): PublishedFeature {
     department: initiative.department,
   };
   for (const property of TEXT_PROPERTIES) {
-    const value = textProperty(initiative, property.key);
+    const value = textProperty(initiative, property);
     // An optional property is left out when absent or empty, as the pipeline leaves it out.
     if (property.presence === 'always') properties[property.key] = value ?? '';
     else if (value) properties[property.key] = value;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { THEME_IDS, type ThemeId } from './themes';
 import { TERRITORY_IDS, type TerritoryId } from './territories';
-import { TEXT_PROPERTIES, type Initiative, type InitiativeText } from './initiative';
+import { fieldOf, TEXT_PROPERTIES, type Initiative, type InitiativeText } from './initiative';
 
 // Zod's JIT probes `new Function`, which a strict Content-Security-Policy (no 'unsafe-eval')
 // reports as a violation; the interpreted path is fast enough for the few features it sees.
@@ -65,9 +65,9 @@ function readTextProperties(properties: Record<string, unknown>): InitiativeText
   for (const property of TEXT_PROPERTIES) {
     const value = properties[property.key];
     if (value === undefined) {
-      text[property.key] = property.presence === 'always' ? '' : undefined;
+      text[fieldOf(property)] = property.presence === 'always' ? '' : undefined;
     } else if (typeof value === 'string') {
-      text[property.key] = value;
+      text[fieldOf(property)] = value;
     } else {
       return null;
     }
@@ -146,10 +146,12 @@ export function validateFeatureWithSchema(candidate: unknown): { initiative: Ini
     return { reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalide' };
   }
   const { properties, geometry } = parsed.data;
-  // Zod keeps unknown keys out of `properties`: what is left is the published feature's.
+  const { id, name, themes, territory, commune, insee, department, approximate } = properties;
   return {
     initiative: {
-      ...(properties as unknown as Omit<Initiative, 'longitude' | 'latitude'>),
+      id, name, themes, territory, commune, insee, department, approximate,
+      // The schema has checked them: this only names them as Initiative does.
+      ...(readTextProperties(properties) as InitiativeText),
       longitude: geometry.coordinates[0],
       latitude: geometry.coordinates[1],
     },

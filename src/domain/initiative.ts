@@ -11,11 +11,14 @@
  */
 import type { ThemeId } from './themes';
 import type { TerritoryId } from './territories';
+import type { FieldCheck } from './field-check';
 
 /** A plain-text property copied from one column of the source CSV into the published feature. */
 export interface TextPropertySpec {
-  /** Its name in the published GeoJSON's properties and on Initiative. */
+  /** Its name in the published GeoJSON's properties (CONTRACT §3). */
   readonly key: string;
+  /** Its name on Initiative when that differs from `key` (`opening_hours` → `openingHours`). */
+  readonly field?: string;
   /** The column of the source CSV it comes from (data/initiatives.schema.json). */
   readonly column: string;
   /** The header of its column in the CSV export (docs/export.md). */
@@ -26,6 +29,11 @@ export interface TextPropertySpec {
    * optional properties); undefined on Initiative when absent.
    */
   readonly presence: 'always' | 'when-given';
+  /**
+   * The pipeline's check of a non-empty cell (CONTRACT §2): the value to publish, normalised,
+   * or the reason it is left out, reported as a warning while the rest of the row is published.
+   */
+  readonly check?: (raw: string) => FieldCheck;
 }
 
 /** In feature key order, which is also their order in the source CSV and the CSV export. */
@@ -37,11 +45,23 @@ export const TEXT_PROPERTIES = [
 ] as const satisfies readonly TextPropertySpec[];
 
 type TextProperty = (typeof TEXT_PROPERTIES)[number];
-type TextKey<Presence extends TextPropertySpec['presence']> = Extract<TextProperty, { presence: Presence }>['key'];
-export type TextPropertyKey = TextProperty['key'];
+type FieldOf<Property> = Property extends { readonly field: infer Field extends string }
+  ? Field
+  : Property extends { readonly key: infer Key extends string } ? Key : never;
+type TextField<Presence extends TextPropertySpec['presence']> = FieldOf<Extract<TextProperty, { presence: Presence }>>;
 
 /** The text properties as Initiative carries them. */
-export type InitiativeText = { [Key in TextKey<'always'>]: string } & { [Key in TextKey<'when-given'>]?: string };
+export type InitiativeText = { [Field in TextField<'always'>]: string } & { [Field in TextField<'when-given'>]?: string };
+
+/** The name of a text property on Initiative. */
+export function fieldOf(property: TextPropertySpec): string {
+  return property.field ?? property.key;
+}
+
+/** A text property of an initiative, read generically (undefined when an optional one is absent). */
+export function textProperty(initiative: InitiativeText, property: TextPropertySpec): string | undefined {
+  return (initiative as unknown as Record<string, string | undefined>)[fieldOf(property)];
+}
 
 /** The properties that are not plain text copied from a column: each has its own rule. */
 export interface InitiativeCore {
@@ -81,7 +101,10 @@ export interface Initiative extends InitiativeCore, InitiativeText {
   latitude: number;
 }
 
-/** A feature's `properties` as published. */
+/**
+ * A feature's `properties` as published: Initiative's, named by their published keys
+ * (identical today; a text property with its own `field` is published under its `key`).
+ */
 export type PublishedProperties = InitiativeCore & InitiativeText;
 
 /** One feature of the published GeoJSON. */
@@ -92,7 +115,7 @@ export interface PublishedFeature {
 }
 
 /** Every property of a published feature, in the order the pipeline writes them. */
-export const PUBLISHED_PROPERTY_KEYS: readonly (keyof PublishedProperties)[] = [
+export const PUBLISHED_PROPERTY_KEYS: readonly string[] = [
   'id', 'name', 'themes', 'territory', 'commune', 'insee', 'department',
   ...TEXT_PROPERTIES.map((property) => property.key),
   'approximate',
@@ -105,8 +128,3 @@ export const PUBLISHED_PROPERTY_KEYS: readonly (keyof PublishedProperties)[] = [
  */
 export const CORE_COLUMNS = ['id', 'nom', 'themes', 'territoire', 'commune', 'code_insee', 'code_postal', 'departement'] as const;
 export const SOURCE_COLUMNS: readonly string[] = [...CORE_COLUMNS, ...TEXT_PROPERTIES.map((property) => property.column)];
-
-/** Initiative's text properties, read generically (a published `when-given` one may be undefined). */
-export function textProperty(initiative: InitiativeText, key: TextPropertyKey): string | undefined {
-  return (initiative as Partial<Record<TextPropertyKey, string>>)[key];
-}

@@ -6,7 +6,7 @@
  * whether a feature is the first one written, the report's counters) stays with the caller,
  * which applies results in file order (run.ts).
  */
-import { SOURCE_COLUMNS, TEXT_PROPERTIES } from '../domain/initiative';
+import { SOURCE_COLUMNS, TEXT_PROPERTIES, type TextPropertySpec } from '../domain/initiative';
 import { THEME_IDS } from '../domain/themes';
 import type { Commune } from './gazetteer';
 import { getGeocoder, type GeocodeQuery, type GeocodeResult, type Geocoder } from './geocoder';
@@ -176,7 +176,7 @@ export function createRowProcessor(config: RowConfig): (batch: RecordBatch) => B
   // then kept every cell's string alive until the next full collection.
   const row: Record<string, string> = Object.fromEntries(KNOWN_COLUMNS.map((column) => [column, '']));
   // Each text property's key, JSON-encoded once, and its column: written by one loop below.
-  const textProperties = TEXT_PROPERTIES.map((property) => ({ ...property, prefix: `${JSON.stringify(property.key)}:` }));
+  const textProperties = (TEXT_PROPERTIES as readonly TextPropertySpec[]).map((property) => ({ ...property, prefix: `${JSON.stringify(property.key)}:` }));
   const query: GeocodeQuery = { commune: '', codeInsee: '', postalCode: '', department: '' };
 
   /** The record's feature in `sink` (returns its byte length), or -1 with its reasons in `notes`. */
@@ -259,7 +259,16 @@ export function createRowProcessor(config: RowConfig): (batch: RecordBatch) => B
     const fragments = communeFragments(geocoded);
     let text = '';
     for (const property of textProperties) {
-      const value = row[property.column] as string;
+      let value = row[property.column] as string;
+      if (value && property.check) {
+        const verdict = property.check(value);
+        if (verdict.ok) value = verdict.value;
+        else {
+          // A bad optional value is reported and left out; the rest of the row is published (CONTRACT §2).
+          (notes.warningsIfWritten ??= []).push({ column: property.column, message: verdict.reason });
+          value = '';
+        }
+      }
       // An optional property is left out when the row has no value for it (CONTRACT §3).
       if (value || property.presence === 'always') text += `${property.prefix}${JSON.stringify(value)},`;
     }
