@@ -12,6 +12,7 @@ import { EmbedFold } from '../features/embed/EmbedFold';
 import { useEmbedClassName } from '../features/embed/use-embed-settings';
 import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
 import { CommuneSearch } from '../features/commune-search/CommuneSearch';
+import { SiteHeader } from './SiteHeader';
 
 // The map library is large: kept out of the shell's bundle, but its download starts now, in
 // parallel with the data, rather than after the data has been parsed.
@@ -41,6 +42,9 @@ export function App() {
   const status = useAppStore((state) => state.status);
   const errorMessage = useAppStore((state) => state.errorMessage);
   const embedClassName = useEmbedClassName();
+  const embed = useAppStore((state) => state.embed);
+  const phoneView = useAppStore((state) => state.phoneView);
+  const filtersSheetOpen = useAppStore((state) => state.filtersSheetOpen);
   const { Component: MapView, failed: mapViewFailed } = useMapView();
 
   useUrlSync();
@@ -49,30 +53,29 @@ export function App() {
   }, []);
 
   return (
-    <div className={`app ${embedClassName}`.trim()}>
+    <div className={`app app--view-${phoneView}${filtersSheetOpen ? ' app--filters-open' : ''} ${embedClassName}`.trim()}>
       {/* slot: embed-bar (compact chrome, embed=1 only) */}
       <EmbedBar />
       <a className="skip-link" href="#results">Aller à la liste des initiatives</a>
-      <header className="app-header">
-        <h1>Carte ESS</h1>
-        <p className="app-tagline">Initiatives de l’économie sociale et solidaire</p>
-        <a className="accessibility-link" href="accessibilite.html">Accessibilité : partiellement conforme</a>
-      </header>
+      <SiteHeader />
       <div className="app-body">
         <aside className="side-panel" aria-label="Filtres et résultats">
-          {/* slot: commune-search and filters (folded together in embed mode) */}
-          <EmbedFold>
-            <CommuneSearch />
-            <FilterPanel />
-          </EmbedFold>
-          {/* slot: export */}
-          <ExportControls />
-          {/* slot: embed */}
-          <EmbedControl />
-          {/* slot: statistics */}
+          {/* The first screen: search, filters, the count and the list filling the rest. */}
+          <div className="side-panel-main">
+            {/* slot: commune-search and filters (folded together in embed mode) */}
+            <EmbedFold>
+              <CommuneSearch />
+              <FilterPanel />
+            </EmbedFold>
+            {/* slot: results-list */}
+            <ResultsList />
+            {/* slot: export */}
+            <ExportControls />
+            {/* slot: embed (the header holds it outside embed mode) */}
+            {embed && <EmbedControl />}
+          </div>
+          {/* slot: statistics (below the first screen) */}
           <StatisticsPanel />
-          {/* slot: results-list */}
-          <ResultsList />
         </aside>
         <main className="map-area">
           {status === 'loading' && <p className="loading" aria-live="polite">Chargement des initiatives…</p>}

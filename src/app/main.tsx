@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Tokens first: every feature's stylesheet builds on them.
+import './tokens.css';
 import { App } from './App';
 import './app.css';
 

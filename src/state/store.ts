@@ -32,6 +32,10 @@ export interface AppState {
   viewBounds: [number, number, number, number] | null;
   /** A camera request for the map (zoom here, commune chosen); the map consumes it. */
   mapFocus: MapFocus | null;
+  /** On a phone, what fills the screen under the count: the map or the list (« Carte » / « Liste »). */
+  phoneView: PhoneView;
+  /** On a phone, whether the filters sheet is open. */
+  filtersSheetOpen: boolean;
 
   setLoading: () => void;
   setInitiatives: (initiatives: Initiative[]) => void;
@@ -45,6 +49,8 @@ export interface AppState {
   setViewBounds: (bounds: [number, number, number, number] | null) => void;
   focusMap: (focus: MapFocus | null) => void;
   setEmbed: (embed: boolean) => void;
+  setPhoneView: (view: PhoneView) => void;
+  setFiltersSheetOpen: (open: boolean) => void;
   /** Applies what the URL says (at start and on back/forward) in one update. */
   applyUrlState: (state: { filters: Filters; selectedId: string | null; embed: boolean }) => void;
 }
@@ -56,6 +62,8 @@ export interface GeoOrigin {
 }
 
 export type ListSort = 'name' | 'commune' | 'distance';
+
+export type PhoneView = 'map' | 'list';
 
 export interface MapFocus {
   longitude: number;
@@ -88,6 +96,8 @@ const initialData = {
   listScope: 'all' as 'all' | 'in-view',
   viewBounds: null as [number, number, number, number] | null,
   mapFocus: null as MapFocus | null,
+  phoneView: 'map' as PhoneView,
+  filtersSheetOpen: false,
 };
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -119,6 +129,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setViewBounds: (viewBounds) => set({ viewBounds }),
   focusMap: (mapFocus) => set({ mapFocus }),
   setEmbed: (embed) => set({ embed }),
+  setPhoneView: (phoneView) => set({ phoneView }),
+  setFiltersSheetOpen: (filtersSheetOpen) => set({ filtersSheetOpen }),
   applyUrlState: ({ filters, selectedId, embed }) =>
     set({ filters, selectedId, embed, ...filtered(get().initiativeIndex, filters) }),
 }));

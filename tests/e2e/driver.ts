@@ -2,9 +2,9 @@
  * The small driver every end-to-end spec goes through: one real Chromium (Debian's),
  * the built app served on localhost, and no network beyond this machine.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { describe, inject } from 'vitest';
 import { CHROMIUM_FLAGS, isLocalUrl } from '../../scripts/headless-web';
 
@@ -128,4 +128,33 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * Whether a person sees the element without scrolling: its box lies inside the viewport and
+ * inside every scrolling ancestor's visible area, and the element itself is what is drawn at its centre.
+ */
+export async function isInFirstScreen(locator: Locator): Promise<boolean> {
+  if (!(await locator.isVisible())) return false;
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    if (box.top < 0 || box.left < 0 || box.bottom > window.innerHeight + 0.5 || box.right > window.innerWidth + 0.5) return false;
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      const style = getComputedStyle(parent);
+      if (!/(auto|scroll|hidden)/.test(style.overflowY + style.overflowX)) continue;
+      const clip = parent.getBoundingClientRect();
+      if (box.top < clip.top - 0.5 || box.bottom > clip.bottom + 0.5 || box.left < clip.left - 0.5 || box.right > clip.right + 0.5) return false;
+    }
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && (element === hit || element.contains(hit));
+  });
+}
+
+/** Saves a screenshot into $E2E_SCREENSHOTS (when set), for a person to look at. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  const directory = process.env.E2E_SCREENSHOTS;
+  if (!directory) return;
+  mkdirSync(directory, { recursive: true });
+  await page.screenshot({ path: join(directory, `${name}.png`) });
 }

@@ -205,7 +205,8 @@ export function CommuneSearch({ loadIndex = loadCommuneIndex, geolocation = glob
             ))}
         </ul>
       </div>
-      <p id={hintId} className="commune-search-hint" aria-live="polite">{hint}</p>
+      {/* The standing instructions are read with the field, shown only once there is something to say. */}
+      <p id={hintId} className={trimmed && open ? 'commune-search-hint' : 'commune-search-hint visually-hidden'} aria-live="polite">{hint}</p>
       <div className="commune-search-actions">
         <button type="button" onClick={() => void locate()} disabled={locating} aria-describedby={locateMessage ? `${baseId}-locate-message` : undefined}>
           {locating ? 'Localisation en cours…' : 'Autour de moi'}

@@ -67,8 +67,8 @@ export function DetailsPanel() {
         <h2 id={headingId} ref={heading} tabIndex={-1}>
           {initiative.name}
         </h2>
-        <button type="button" className="details-close" onClick={close} aria-label="Fermer les détails">
-          ×
+        <button type="button" className="details-close" onClick={close}>
+          Fermer <span className="visually-hidden">les détails</span> <span className="details-close-symbol" aria-hidden="true">×</span>
         </button>
       </div>
       <p className="details-place">
@@ -131,7 +131,7 @@ export function DetailsPanel() {
       </ul>
       <button
         type="button"
-        className="details-zoom"
+        className="details-zoom button-primary"
         onClick={() => useAppStore.getState().focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: FOCUS_ZOOM })}
       >
         Zoomer ici

@@ -1,42 +1,23 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { formatInitiativeCount } from '../../domain/count-text';
 import { formatDistance } from '../../domain/distance';
 import { getDepartment } from '../../domain/departments';
 import type { Initiative } from '../../domain/initiative';
 import { getTheme } from '../../domain/themes';
 import { useListOrder } from '../../state/list-order';
 import { useAppStore, type ListSort } from '../../state/store';
+import { ResultsHeader } from './ResultsHeader';
 import './results-list.css';
 
 /** Rows have a fixed height (long texts are cut with an ellipsis) so 100,000 rows need no measuring. */
-const ROW_HEIGHT = 64;
-
-/** Groups of three digits with a narrow no-break space, as French writes « 100 000 » (Intl is slow on every render). */
-function formatFrenchInteger(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-}
-
-/** « 0 initiative », « 1 initiative », « 12 initiatives ». */
-export function formatInitiativeCount(count: number): string {
-  return `${formatFrenchInteger(count)} initiative${count > 1 ? 's' : ''}`;
-}
+const ROW_HEIGHT = 56;
 
 // jsdom and a hidden panel report a zero-height box; rendering a screenful anyway keeps
 // the first rows reachable instead of an empty list.
 const FALLBACK_RECT = { width: 360, height: 640 };
 function observeRectWithFallback(instance: Virtualizer<HTMLDivElement, Element>, callback: (rect: { width: number; height: number }) => void) {
   return observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : FALLBACK_RECT));
-}
-
-/** The count, announced politely: the one role=status element holding it. */
-function ResultCount() {
-  const status = useAppStore((state) => state.status);
-  const count = useAppStore((state) => state.visibleIndices.length);
-  return (
-    <p className="results-count" role="status" aria-live="polite" aria-atomic="true">
-      {status === 'ready' ? formatInitiativeCount(count) : ''}
-    </p>
-  );
 }
 
 /** Every initiative the filters keep, sortable, virtualised; a name selects it and flies the map there. */
@@ -51,6 +32,7 @@ export function ResultsList() {
   const setListScope = useAppStore((state) => state.setListScope);
   const select = useAppStore((state) => state.select);
   const focusMap = useAppStore((state) => state.focusMap);
+  const setPhoneView = useAppStore((state) => state.setPhoneView);
   const visibleCount = useAppStore((state) => state.visibleIndices.length);
   const { indices: order, distancesKm } = useListOrder();
   const titleId = useId();
@@ -111,6 +93,8 @@ export function ResultsList() {
 
   const choose = (initiative: Initiative) => {
     select(initiative.id);
+    // On a phone the details open over the map: show it.
+    setPhoneView('map');
     focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: 11 });
   };
 
@@ -124,10 +108,7 @@ export function ResultsList() {
 
   return (
     <section className="results" aria-labelledby={titleId}>
-      <div className="results-header">
-        <h2 id={titleId} className="results-title">Initiatives</h2>
-        <ResultCount />
-      </div>
+      <ResultsHeader titleId={titleId} />
       <div className="results-controls">
         <label className="results-sort">
           Trier par{' '}
