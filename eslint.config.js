@@ -1,5 +1,7 @@
 // Lint rules enforce the architecture's import direction (see README, "Architecture"):
-// domain is pure; only src/map touches MapLibre; browser code never reaches the Node pipeline.
+// domain is pure; only src/map touches MapLibre; browser code never reaches the Node pipeline,
+// only its pure core (src/pipeline/core: the row rules, the geocoder, CSV reading), which
+// itself uses no Node built-in, so the CLI and the browser run the same code.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -9,9 +11,13 @@ const mapLibraries = [
   { name: 'react-map-gl', message: 'Only src/map imports react-map-gl.' },
   { name: 'react-map-gl/maplibre', message: 'Only src/map imports react-map-gl.' },
 ];
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'url', 'module', 'worker_threads', 'child_process', 'v8', 'crypto', 'buffer', 'stream', 'iconv-lite'];
 const pipelinePatterns = [
-  { group: ['**/pipeline', '**/pipeline/**'], message: 'The Node pipeline is never imported by browser code.' },
-  { group: ['node:*'], message: 'Browser code cannot use Node built-ins.' },
+  {
+    regex: '(^|/)pipeline(/(?!core(/|$)).*)?$',
+    message: 'The Node pipeline is never imported by browser code: import its pure core (src/pipeline/core) instead.',
+  },
+  { group: nodeBuiltins, message: 'Browser code cannot use Node built-ins.' },
 ];
 
 export default tseslint.config(
@@ -83,6 +89,20 @@ export default tseslint.config(
         paths: [...mapLibraries, { name: 'react', message: 'The pipeline is a Node CLI.' }],
         patterns: [{ group: ['**/state/**', '**/map/**', '**/features/**', '**/app/**'], message: 'The pipeline uses only src/domain.' }],
       }],
+    },
+  },
+  {
+    files: ['src/pipeline/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...mapLibraries, { name: 'react', message: 'The pipeline core is plain TypeScript.' }],
+        patterns: [
+          { group: nodeBuiltins, message: 'src/pipeline/core runs in the browser too: no Node built-ins.' },
+          { regex: '^\\.\\./(?!\\.\\./domain/|\\.\\./\\.\\./data/)', message: 'src/pipeline/core imports only itself and src/domain, never the Node side of the pipeline.' },
+          { group: ['**/state/**', '**/map/**', '**/features/**', '**/app/**'], message: 'The pipeline uses only src/domain.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'require', '__dirname', '__filename'],
     },
   },
 );

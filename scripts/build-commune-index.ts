@@ -1,25 +1,29 @@
 /**
- * Writes public/data/communes.json, the compact gazetteer the browser's offline commune search
- * loads: one array per current commune,
- * [code, name, departmentCode, longitude, latitude, population], in code order.
- * Usage: tsx scripts/build-commune-index.ts [--out FILE]
+ * Writes the compact commune index the browser reads (src/pipeline/core/communes.ts), the
+ * same data the CLI geocodes from:
+ * - public/data/communes.json: one array per current commune, in code order,
+ *   [code, name, departmentCode, longitude, latitude, population, postalCodes, approximate];
+ *   the commune search reads the first six fields, the geocoder all of them;
+ * - public/data/communes-anciennes.json: former communes and municipal arrondissements,
+ *   [code, name, kind, departmentCode, currentCode, postalCodes, longitude?, latitude?].
+ * Usage: tsx scripts/build-commune-index.ts [--out FILE] (the former communes go beside FILE)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { communeIndexOf, type CommuneIndex } from '../src/pipeline/core/communes';
 import { getGazetteer } from '../src/pipeline/gazetteer';
 
-export type CommuneIndexEntry = [code: string, name: string, departmentCode: string, longitude: number, latitude: number, population: number];
+/** File name of the former communes, beside communes.json. */
+export const FORMER_COMMUNES_FILE = 'communes-anciennes.json';
 
-export function buildCommuneIndex(): CommuneIndexEntry[] {
-  return getGazetteer().communes.map((commune) => [
-    commune.code,
-    commune.name,
-    commune.departmentCode,
-    commune.longitude,
-    commune.latitude,
-    commune.population,
-  ]);
+export function buildCommuneIndex(): CommuneIndex {
+  return communeIndexOf(getGazetteer());
+}
+
+/** One entry per line keeps the file diffable while staying compact. */
+function jsonLines(entries: readonly unknown[]): string {
+  return `[\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]\n`;
 }
 
 function main(): void {
@@ -29,11 +33,11 @@ function main(): void {
     console.error('--out demande un chemin de fichier');
     process.exit(2);
   }
-  const entries = buildCommuneIndex();
+  const index = buildCommuneIndex();
   mkdirSync(dirname(outPath), { recursive: true });
-  // One commune per line keeps the file diffable while staying compact.
-  writeFileSync(outPath, `[\n${entries.map((entry) => JSON.stringify(entry)).join(',\n')}\n]\n`);
-  console.log(`${entries.length} communes écrites dans ${outPath}`);
+  writeFileSync(outPath, jsonLines(index.communes));
+  writeFileSync(join(dirname(outPath), FORMER_COMMUNES_FILE), jsonLines(index.formerCommunes));
+  console.log(`${index.communes.length} communes et ${index.formerCommunes.length} anciennes communes écrites dans ${dirname(outPath)}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -13,7 +13,8 @@
  * A commune that none of these places precisely gets a fallback point flagged
  * `approximate: true`; nothing is placed silently.
  */
-import { ARRONDISSEMENT_POINTS } from './arrondissements';
+import { ARRONDISSEMENT_POINTS } from './core/arrondissements';
+import type { Commune as IndexedCommune, CommuneTable, FormerCommune, FormerCommuneKind } from './core/communes';
 import type { BoundingBox } from './gazetteer-geometry';
 import { placeCommunes } from './gazetteer-placement';
 import { loadGeoNamesTowns, readBoxes, readCogRecords, type CogRecord } from './gazetteer-sources';
@@ -30,46 +31,15 @@ export type PlacementMethod =
   | 'department-box'
   | 'collectivity-reference';
 
-export interface Commune {
-  /** INSEE (COG) code, 5 characters. */
-  code: string;
-  /** Official COG name. */
-  name: string;
-  departmentCode: string;
+/** A current commune, with what only the gazetteer's own checks need besides the geocoder's fields (core/communes.ts). */
+export interface Commune extends IndexedCommune {
   regionCode: string;
-  postalCodes: readonly string[];
-  population: number;
-  /** WGS84, rounded to 5 decimals (about 1 m). */
-  longitude: number;
-  latitude: number;
-  /** True when the point is a fallback, not this commune's own box or town point. */
-  approximate: boolean;
   placement: PlacementMethod;
 }
 
-export type FormerCommuneKind = 'commune-deleguee' | 'commune-associee' | 'arrondissement-municipal';
+export type { FormerCommune, FormerCommuneKind };
 
-/** A name and code that is not a current commune but resolves to one. */
-export interface FormerCommune {
-  code: string;
-  name: string;
-  kind: FormerCommuneKind;
-  departmentCode: string;
-  /** Code of the current commune it belongs to. */
-  currentCode: string;
-  postalCodes: readonly string[];
-  /** Its own point: arrondissements have one (see arrondissements.ts), former communes do not. */
-  point?: { longitude: number; latitude: number };
-}
-
-export interface Gazetteer {
-  /** Current communes, in code order. */
-  communes: readonly Commune[];
-  communeByCode: ReadonlyMap<string, Commune>;
-  /** Former communes and arrondissements whose code is not also a current commune's code. */
-  formerCommuneByCode: ReadonlyMap<string, FormerCommune>;
-  /** Every former commune and arrondissement, including those sharing a current code. */
-  formerCommunes: readonly FormerCommune[];
+export interface Gazetteer extends CommuneTable<Commune> {
   departmentBoxes: ReadonlyMap<string, BoundingBox>;
 }
 

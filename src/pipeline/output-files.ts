@@ -6,9 +6,10 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { PipelineFatalError } from './core/table-run';
 
-/** A problem that stops the run (CLI exit code 2). */
-export class PipelineFatalError extends Error {}
+/** A problem that stops the run (CLI exit code 2); defined by the core, which the browser shares. */
+export { PipelineFatalError };
 
 /** Temporary files not yet renamed or removed, removed when the process exits anyway. */
 const liveTemporaries = new Set<string>();

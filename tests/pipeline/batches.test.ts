@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdLineIndex } from '../../src/pipeline/id-index';
+import { IdLineIndex } from '../../src/pipeline/core/id-index';
 import { compileRowValidator, loadTableSchema } from '../../src/pipeline/row-schema';
 import { runPipeline, type PipelineOptions } from '../../src/pipeline/run';
 import { SOURCE_COLUMNS } from '../../src/domain/initiative';

@@ -126,11 +126,13 @@ describe('commune index for the browser', () => {
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-commune-index.ts', '--out', out], { stdio: 'pipe' });
     const entries = JSON.parse(readFileSync(out, 'utf8')) as unknown[][];
     expect(entries).toHaveLength(34_969);
-    expect(entries.find((entry) => entry[0] === '52499')).toEqual(['52499', 'Vaillant', '52', expect.any(Number), expect.any(Number), 46]);
+    expect(entries.find((entry) => entry[0] === '52499')).toEqual(['52499', 'Vaillant', '52', expect.any(Number), expect.any(Number), 46, '52160', 0]);
     const malformed = entries.filter((entry) => {
-      const [code, name, department, longitude, latitude, population] = entry as [string, string, string, number, number, number];
+      const [code, name, department, longitude, latitude, population, postalCodes, approximate] = entry as [string, string, string, number, number, number, string, number];
       return (
-        entry.length !== 6 ||
+        entry.length !== 8 ||
+        !/^([0-9]{5}( |$))*$/.test(postalCodes) ||
+        (approximate !== 0 && approximate !== 1) ||
         !/^[0-9][0-9AB][0-9]{3}$/.test(code) ||
         !name ||
         !department ||

@@ -30,9 +30,20 @@ describe('tooling', () => {
     ['src/domain/probe.ts', "import { useState } from 'react';\nexport const probe = useState;\n", 'no React'],
     ['src/features/probe.ts', "import { Map } from 'maplibre-gl';\nexport const probe = Map;\n", 'Only src/map imports MapLibre'],
     ['src/state/probe.ts', "import { main } from '../pipeline/cli';\nexport const probe = main;\n", 'never imported by browser code'],
-  ])('rejects a forbidden import in %s', (filename, source, reason) => {
+    ['src/features/probe.ts', "import { getGeocoder } from '../pipeline/geocoder';\nexport const probe = getGeocoder;\n", 'never imported by browser code'],
+    ['src/pipeline/core/probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n", 'no Node built-ins'],
+    ['src/pipeline/core/probe.ts', "import { getGeocoder } from '../geocoder';\nexport const probe = getGeocoder;\n", 'never the Node side of the pipeline'],
+    ['src/pipeline/core/probe.ts', "export const probe = Buffer.from('x');\n", "Unexpected use of 'Buffer'"],
+  ])('rejects a forbidden import in %s (%#)', (filename, source, reason) => {
     const result = run('npx', ['eslint', '--stdin', '--stdin-filename', filename], source);
     expect(result.code).toBe(1);
     expect(result.output).toContain(reason);
+  }, 60_000);
+
+  it('lets browser code import the pure pipeline core', () => {
+    const source = "import { Geocoder } from '../pipeline/core/geocoder';\nexport const probe = Geocoder;\n";
+    const result = run('npx', ['eslint', '--stdin', '--stdin-filename', 'src/features/probe.ts', '--max-warnings', '0'], source);
+    expect(result.output.trim()).toBe('');
+    expect(result.code).toBe(0);
   }, 60_000);
 });

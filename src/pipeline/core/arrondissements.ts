@@ -9,8 +9,9 @@
  *   Croix-Rousse, Fourvière, Masséna, Jean Macé, Monplaisir-Lumière, Vaise);
  * - Marseille: GeoNames' « Marseille 01 » … « Marseille 16 » (PPLA5, CC BY).
  */
-import type { FormerCommune } from './gazetteer';
-import type { Point } from './gazetteer-geometry';
+import type { FormerCommune } from './communes';
+
+type Point = { longitude: number; latitude: number };
 
 /** COG code of each city with arrondissements, by its normalised name. */
 const CITY_CODES = new Map([

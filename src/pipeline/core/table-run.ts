@@ -1,0 +1,225 @@
+/**
+ * One CSV table through the row rules, in file order: the header (required, duplicate and
+ * unknown columns), batching of records, and applying each batch's result (duplicate ids,
+ * the report, the features' bytes). Pure: the CLI (run.ts) drives it from a file with an
+ * optional worker thread; the browser (check-table.ts) from bytes in memory. Both give the
+ * same report and the same bytes.
+ */
+import type { CsvHandlers } from './csv-records';
+import { IdLineIndex } from './id-index';
+import { emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch, type RowConfig } from './rows';
+import type { TextEncodingName } from './text-decoding';
+
+export interface RejectedRow {
+  line: number;
+  column: string;
+  reason: string;
+  id?: string;
+}
+
+export interface PipelineWarning {
+  line: number;
+  column: string;
+  message: string;
+  id?: string;
+}
+
+export interface PipelineReport {
+  input: string;
+  encoding: TextEncodingName;
+  delimiter: string;
+  rowsRead: number;
+  rowsWritten: number;
+  rowsRejected: number;
+  rejected: RejectedRow[];
+  warnings: PipelineWarning[];
+}
+
+/** A problem that stops the run (CLI exit code 2; the publish page shows it instead of a report). */
+export class PipelineFatalError extends Error {}
+
+const REQUIRED_COLUMNS = ['id', 'nom', 'themes', 'commune'];
+const KNOWN_COLUMN_NAMES: readonly string[] = KNOWN_COLUMNS;
+export const DEFAULT_BATCH_SIZE = 1000;
+export const GEOJSON_HEAD = '{"type":"FeatureCollection","features":[';
+
+/** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
+export function normalizeColumnName(name: string): string {
+  return name
+    .replace(/^\uFEFF/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+export interface TableRunOptions {
+  /** The input's name as the report shows it. */
+  input: string;
+  encoding: TextEncodingName;
+  densityGrid?: ReadonlyMap<string, number>;
+  batchSize?: number;
+  /** Called once, when the header is read, with what every batch shares. */
+  configure(config: RowConfig): void;
+  /** A batch of consecutive items, in file order; its result must come back to `apply`, in the same order. */
+  dispatch(batch: RecordBatch): void;
+  /** Output bytes, in order: the GeoJSON head, features, tail. */
+  write(bytes: Uint8Array, start: number, end: number): void;
+}
+
+const utf8 = new TextEncoder();
+
+export class TableRun {
+  readonly report: PipelineReport;
+  /** Pass to readCsvFile / RecordSplitter. */
+  readonly handlers: CsvHandlers;
+  private readonly writtenIdLines = new IdLineIndex(1 << 16);
+  private columns: string[] | undefined;
+  private batch = emptyBatch();
+  private firstFeature = true;
+  private readonly batchSize: number;
+
+  constructor(private readonly options: TableRunOptions) {
+    this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    this.report = {
+      input: options.input, encoding: options.encoding, delimiter: ',',
+      rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rejected: [], warnings: [],
+    };
+    this.writeText(GEOJSON_HEAD);
+    this.handlers = {
+      onRecord: (fields, line, quoteProblem) => {
+        if (fields.every((field) => field.trim() === '')) return; // blank line or a row of empty cells
+        if (!this.columns) {
+          this.readHeader(fields);
+          return;
+        }
+        this.push(fields, line, quoteProblem ?? null, 0);
+      },
+      onUnreadableLine: (line, reason) => {
+        if (this.columns) this.push([], line, reason, 1);
+      },
+    };
+  }
+
+  /** Sends the last, partial batch; call before the last results are applied. */
+  flush(): void {
+    if (this.batch.lines.length === 0) return;
+    const full = this.batch;
+    this.batch = emptyBatch();
+    this.options.dispatch(full);
+  }
+
+  /** Closes the GeoJSON once every result is applied; throws when the file had no header. */
+  finish(delimiter: string): PipelineReport {
+    this.report.delimiter = delimiter;
+    if (!this.columns) throw new PipelineFatalError('fichier vide : aucune ligne d’en-tête (id, nom, themes, commune…)');
+    this.writeText(`${this.firstFeature ? '' : '\n'}]}\n`);
+    return this.report;
+  }
+
+  private writeText(text: string): void {
+    const bytes = utf8.encode(text);
+    this.options.write(bytes, 0, bytes.length);
+  }
+
+  private push(fields: string[], line: number, note: string | null, unreadable: number): void {
+    const { batch } = this;
+    batch.fields.push(fields);
+    batch.lines.push(line);
+    batch.notes.push(note);
+    batch.unreadable.push(unreadable);
+    if (batch.lines.length >= this.batchSize) this.flush();
+  }
+
+  private reject(line: number, column: string, reason: string, id?: string): void {
+    this.report.rejected.push(id ? { line, column, reason: flatCopy(reason), id: flatCopy(id) } : { line, column, reason: flatCopy(reason) });
+  }
+
+  private warn(line: number, column: string, message: string, id?: string): void {
+    this.report.warnings.push(id ? { line, column, message: flatCopy(message), id: flatCopy(id) } : { line, column, message: flatCopy(message) });
+  }
+
+  private readHeader(fields: string[]): void {
+    const columns = fields.map(normalizeColumnName);
+    this.columns = columns;
+    const columnIndex = new Map<string, number>();
+    columns.forEach((name, index) => {
+      if (!name) return;
+      if (columnIndex.has(name)) this.warn(1, name, `colonne « ${name} » en double : seule la première est lue`);
+      else columnIndex.set(name, index);
+    });
+    const { densityGrid } = this.options;
+    const required = densityGrid ? REQUIRED_COLUMNS : [...REQUIRED_COLUMNS, 'territoire'];
+    const missing = required.filter((name) => !columnIndex.has(name));
+    if (missing.length > 0) {
+      const plural = missing.length > 1 ? 's' : '';
+      throw new PipelineFatalError(
+        `colonne${plural} obligatoire${plural} absente${plural} : ${missing.join(', ')} (colonnes lues : ${columns.filter(Boolean).join(', ') || 'aucune'})`,
+      );
+    }
+    const known = KNOWN_COLUMNS.map((name) => columnIndex.get(name) ?? -1);
+    const unknown = columns.filter((name) => name && !KNOWN_COLUMN_NAMES.includes(name));
+    if (unknown.length > 0) this.warn(1, unknown.join(', '), `colonne(s) inconnue(s) ignorée(s) : ${unknown.join(', ')}`);
+    this.options.configure(densityGrid ? { known, columnCount: columns.length, densityGrid } : { known, columnCount: columns.length });
+  }
+
+  /** A batch's outcome, in file order: the only place that depends on the rows before. */
+  apply(items: RecordBatch, result: BatchResult): void {
+    const { report } = this;
+    const { bytes, featureBytes, notes, ids } = result;
+    let noteIndex = 0;
+    let offset = 0;
+    // Consecutive written features go out in one write.
+    let runStart = 0;
+    let runEnd = 0;
+    const flushRun = () => {
+      if (runEnd > runStart) this.options.write(bytes, runStart, runEnd);
+      runStart = runEnd = offset;
+    };
+    for (let item = 0; item < items.lines.length; item += 1) {
+      const line = items.lines[item] as number;
+      report.rowsRead += 1;
+      if (items.unreadable[item]) {
+        report.rowsRejected += 1;
+        this.reject(line, 'ligne', items.notes[item] as string);
+        continue;
+      }
+      const size = featureBytes[item] as number;
+      const rowNotes = notes[noteIndex]?.item === item ? notes[noteIndex++] : undefined;
+      const id = ids[item] ?? undefined;
+      if (rowNotes?.tooManyValues !== undefined) {
+        report.rowsRejected += 1;
+        this.reject(line, 'ligne', rowNotes.tooManyValues, id);
+        continue;
+      }
+      if (rowNotes?.warnings) for (const warning of rowNotes.warnings) this.warn(line, warning.column, warning.message, id);
+      const firstLine = id ? this.writtenIdLines.get(id) : undefined;
+      if (firstLine !== undefined || size < 0) {
+        report.rowsRejected += 1;
+        if (firstLine !== undefined) this.reject(line, 'id', `id en double : « ${id} » est déjà utilisé ligne ${firstLine}`, id);
+        for (const problem of rowNotes?.problems ?? []) this.reject(line, problem.column, problem.reason, id);
+        if (size > 0) {
+          flushRun();
+          offset += size;
+          runStart = runEnd = offset;
+        }
+        continue;
+      }
+      if (rowNotes?.warningsIfWritten) for (const warning of rowNotes.warningsIfWritten) this.warn(line, warning.column, warning.message, id);
+      // Each feature starts with ",\n"; the first one of the file only with "\n".
+      if (this.firstFeature) {
+        flushRun();
+        runStart = runEnd = offset + 1;
+        this.firstFeature = false;
+      }
+      offset += size;
+      runEnd = offset;
+      const writtenId = id as string;
+      this.writtenIdLines.add(writtenId.length >= 13 ? flatCopy(writtenId) : writtenId, line);
+      report.rowsWritten += 1;
+    }
+    flushRun();
+  }
+}
