@@ -23,12 +23,28 @@ interface DialectSettings {
   separator: string;
   decimalSeparator: string;
   byteOrderMark: string;
+  /** Spreadsheets only: quote numbers (their decimal comma) and mark all-digit codes as text. */
+  forSpreadsheets: boolean;
 }
 
 const DIALECTS: Record<CsvDialect, DialectSettings> = {
-  'excel-fr': { separator: ';', decimalSeparator: ',', byteOrderMark: '\uFEFF' },
-  rfc4180: { separator: ',', decimalSeparator: '.', byteOrderMark: '' },
+  'excel-fr': { separator: ';', decimalSeparator: ',', byteOrderMark: '\uFEFF', forSpreadsheets: true },
+  rfc4180: { separator: ',', decimalSeparator: '.', byteOrderMark: '', forSpreadsheets: false },
 };
+
+/**
+ * Put before an all-digit code (code INSEE `01197`, département `05`) in the spreadsheet CSV: an
+ * invisible WORD JOINER. A spreadsheet reads `01197` as the number 1197, quoted or not (LibreOffice
+ * and Excel in their default import settings), and nothing but a formula (`="01197"`, which we never
+ * write) or a visible mark keeps it text; this character is a mark nobody sees. Scripts use the
+ * standard variant, which has none. The Excel export (.xlsx) types its cells and needs no mark.
+ */
+export const TEXT_MARK = '\u2060';
+
+/** Whether a spreadsheet would read this code as a number and drop its leading zeros. */
+function looksNumeric(code: string): boolean {
+  return /^\d+$/.test(code);
+}
 
 const LINE_END = '\r\n';
 
@@ -65,13 +81,14 @@ export function restoreNeutralized(cell: string): string {
   return cell.startsWith("'") ? cell.slice(1) : cell;
 }
 
-// Separator, quote or line break inside, or whitespace at either end (so no reader trims it).
-const NEEDS_QUOTES_COMMA = /[",\r\n]|^\s|\s$/;
-const NEEDS_QUOTES_SEMICOLON = /[";\r\n]|^\s|\s$/;
+// Separator, quote, tab or line break inside, or whitespace at either end (so no reader trims it).
+// The `;` file also quotes commas: LibreOffice's import splits on `,`, `;` and tab by default.
+const NEEDS_QUOTES_COMMA = /[",\t\r\n]|^\s|\s$/;
+const NEEDS_QUOTES_SEMICOLON = /[";,\t\r\n]|^\s|\s$/;
 
 /** Anything {@link neutralizeFormula} or quoting would act on (a superset is fine: the slow path decides). */
-const PLAIN_COMMA = /^[\s=+\-@']|[",\r\n]|\s$/;
-const PLAIN_SEMICOLON = /^[\s=+\-@']|[";\r\n]|\s$/;
+const PLAIN_COMMA = /^[\s=+\-@']|[",\t\r\n]|\s$/;
+const PLAIN_SEMICOLON = /^[\s=+\-@']|[";,\t\r\n]|\s$/;
 
 function quoteIfNeeded(value: string, needsQuotes: RegExp): string {
   return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -112,12 +129,13 @@ export function buildCsv(initiatives: readonly Initiative[], indices: ArrayLike<
  * A tight loop over strings: 100,000 rows in well under a second (bench `export_100k_ms`).
  */
 export function buildCsvRecords(initiatives: readonly Initiative[], indices: ArrayLike<number>, options: CsvOptions = DEFAULT_CSV_OPTIONS): string[] {
-  const { separator, decimalSeparator, byteOrderMark } = DIALECTS[options.dialect];
+  const { separator, decimalSeparator, byteOrderMark, forSpreadsheets } = DIALECTS[options.dialect];
   const needsQuotes = separator === ';' ? NEEDS_QUOTES_SEMICOLON : NEEDS_QUOTES_COMMA;
   // One test per cell in the common case: nothing to neutralise and nothing to quote.
   const special = separator === ';' ? PLAIN_SEMICOLON : PLAIN_COMMA;
   const cell = (value: string) => (special.test(value) ? quoteIfNeeded(neutralizeFormula(value), needsQuotes) : value);
   const repeated = new CellCache(cell);
+  const codes = new CellCache((code) => (forSpreadsheets && looksNumeric(code) ? TEXT_MARK + code : cell(code)));
   // Initiatives share few theme combinations and (geocoded by commune) few points: format each once.
   const themeCells = new Map<number, string>();
   const numbers = new Map<number, string>();
@@ -125,6 +143,8 @@ export function buildCsvRecords(initiatives: readonly Initiative[], indices: Arr
     let text = numbers.get(value);
     if (text === undefined) {
       text = formatNumber(value, decimalSeparator);
+      // `48,8566` unquoted is two cells for a reader that also splits on commas.
+      if (forSpreadsheets && text.includes(separator === ';' ? ',' : separator)) text = `"${text}"`;
       if (numbers.size < 200_000) numbers.set(value, text);
     }
     return text;
@@ -154,8 +174,8 @@ export function buildCsvRecords(initiatives: readonly Initiative[], indices: Arr
     row[2] = themes;
     row[3] = repeated.get(getTerritory(initiative.territory).label);
     row[4] = repeated.get(initiative.commune);
-    row[5] = repeated.get(initiative.insee);
-    row[6] = repeated.get(initiative.department);
+    row[5] = codes.get(initiative.insee);
+    row[6] = codes.get(initiative.department);
     row[7] = repeated.get(getDepartment(initiative.department)?.name ?? '');
     let slot = LEADING_COLUMNS.length - 1;
     for (const property of TEXT_PROPERTIES) row[slot++] = cell(textProperty(initiative, property) ?? '');
@@ -171,7 +191,7 @@ function twoDigits(value: number): string {
 }
 
 /** `initiatives-ess-AAAA-MM-JJ.<extension>`, with the user's local date. */
-export function exportFileName(date: Date, extension: 'csv' | 'geojson'): string {
+export function exportFileName(date: Date, extension: 'csv' | 'geojson' | 'xlsx'): string {
   return `initiatives-ess-${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}.${extension}`;
 }
 

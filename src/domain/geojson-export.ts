@@ -29,13 +29,18 @@ export function initiativeToFeature(initiative: Initiative): PublishedFeature {
 
 /**
  * The shown initiatives as a GeoJSON FeatureCollection with the published properties
- * (CONTRACT §3), so an export can be loaded back by the app or any GIS tool.
+ * (CONTRACT §3) and a flat `themes_txt`, so an export can be loaded back by the app or any GIS
+ * tool, Shapefile and GeoPackage included.
  */
 export function buildGeoJson(initiatives: readonly Initiative[], indices: ArrayLike<number>): string {
   const features = [];
   for (let position = 0; position < indices.length; position += 1) {
     const initiative = initiatives[indices[position] as number];
-    if (initiative) features.push(initiativeToFeature(initiative));
+    if (!initiative) continue;
+    const feature = initiativeToFeature(initiative);
+    // The themes again as one text, for GIS formats without list fields (a Shapefile drops the
+    // `themes` array): a name of 10 characters at most, the limit of a Shapefile field name.
+    features.push({ ...feature, properties: { ...feature.properties, themes_txt: initiative.themes.join(';') } });
   }
   return JSON.stringify({ type: 'FeatureCollection', features });
 }

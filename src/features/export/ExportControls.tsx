@@ -3,7 +3,8 @@ import { selectListOrder } from '../../state/list-order';
 import { useAppStore } from '../../state/store';
 import { buildCsvRecords, CSV_MEDIA_TYPE, exportFileName, type CsvDialect } from '../../domain/csv-export';
 import { buildGeoJson, GEOJSON_MEDIA_TYPE } from '../../domain/geojson-export';
-import { downloadText } from './download';
+import { spreadsheetRows, SHEET_COLUMNS } from '../../domain/spreadsheet-export';
+import { downloadBlob, downloadText } from './download';
 import './export.css';
 
 const DIALECT_LABELS: Record<CsvDialect, string> = {
@@ -11,11 +12,12 @@ const DIALECT_LABELS: Record<CsvDialect, string> = {
   rfc4180: 'standard, virgules (portails open data)',
 };
 
-/** Downloads what the results list shows, in its order, as CSV (two flavours) or GeoJSON. */
+/** Downloads what the results list shows, in its order, as CSV (two flavours), Excel or GeoJSON. */
 export function ExportControls() {
   const ready = useAppStore((state) => state.status === 'ready');
   const count = useAppStore((state) => selectListOrder(state).indices.length);
   const [dialect, setDialect] = useState<CsvDialect>('excel-fr');
+  const [xlsxState, setXlsxState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const selectId = useId();
   const hintId = useId();
 
@@ -27,10 +29,27 @@ export function ExportControls() {
     else downloadText(buildGeoJson(state.initiatives, indices), fileName, GEOJSON_MEDIA_TYPE);
   };
 
+  const exportXlsx = async () => {
+    const state = useAppStore.getState();
+    const rows = spreadsheetRows(state.initiatives, selectListOrder(state).indices);
+    setXlsxState('busy');
+    try {
+      // The Excel writer is loaded on this first click only (chunk of its own).
+      const { buildXlsx } = await import('./xlsx-file');
+      downloadBlob(await buildXlsx(rows, SHEET_COLUMNS), exportFileName(new Date(), 'xlsx'));
+      setXlsxState('idle');
+    } catch {
+      setXlsxState('failed');
+    }
+  };
+
   return (
     <section className="export-controls" aria-label="Exporter la liste">
       <button type="button" className="export-csv" disabled={!ready} aria-describedby={hintId} onClick={() => exportAs('csv')}>
         Télécharger en CSV
+      </button>
+      <button type="button" className="export-xlsx" disabled={!ready || xlsxState === 'busy'} aria-describedby={hintId} onClick={() => void exportXlsx()}>
+        Télécharger en Excel
       </button>
       <button type="button" className="export-geojson" disabled={!ready} aria-describedby={hintId} onClick={() => exportAs('geojson')}>
         GeoJSON
@@ -46,6 +65,11 @@ export function ExportControls() {
       <p id={hintId} className="export-hint">
         {count.toLocaleString('fr-FR')} {count > 1 ? 'initiatives affichées' : 'initiative affichée'}, dans l’ordre de la liste
       </p>
+      {xlsxState === 'failed' && (
+        <p className="export-error" role="alert">
+          Le fichier Excel n’a pas pu être préparé (connexion perdue ?). Réessayez, ou téléchargez le CSV.
+        </p>
+      )}
     </section>
   );
 }

@@ -3,7 +3,11 @@
  * no server round trip, and it works inside a sandboxed iframe that has `allow-downloads`.
  */
 export function downloadText(content: string | readonly string[], fileName: string, mediaType: string): void {
-  const blob = new Blob(typeof content === 'string' ? [content] : [...content], { type: mediaType });
+  downloadBlob(new Blob(typeof content === 'string' ? [content] : [...content], { type: mediaType }), fileName);
+}
+
+/** Saves a Blob as a file (see {@link downloadText}). */
+export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

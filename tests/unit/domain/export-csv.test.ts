@@ -9,6 +9,7 @@ import {
   exportFileName,
   neutralizeFormula,
   restoreNeutralized,
+  TEXT_MARK,
 } from '../../../src/domain/csv-export';
 
 function initiative(overrides: Partial<Initiative> = {}): Initiative {
@@ -56,8 +57,8 @@ describe('CSV export for French spreadsheets (default)', () => {
       'thème principal': 'Mobilité',
       territoire: 'Rural',
       commune: 'Chaumont',
-      'code INSEE': '52121',
-      'département (code)': '52',
+      'code INSEE': `${TEXT_MARK}52121`,
+      'département (code)': `${TEXT_MARK}52`,
       'département (nom)': 'Haute-Marne',
       description: 'Atelier vélo solidaire',
       'forme juridique': 'Association',
@@ -72,6 +73,24 @@ describe('CSV export for French spreadsheets (default)', () => {
     const csv = buildCsv([initiative({ longitude: -4.5, latitude: 47.99 })], [0]);
     const row = parse(csv, ';')[1] ?? [];
     expect(row.slice(-2)).toEqual(['47,99', '-4,5']);
+  });
+
+  it('survives LibreOffice splitting on commas: coordinates and commas in text are quoted', () => {
+    const csv = buildCsv([initiative({ longitude: -4.5, latitude: 47.99, description: 'Café, épicerie' })], [0]);
+    const line = csv.split('\r\n')[1] ?? '';
+    expect(line).toContain('"Café, épicerie"');
+    expect(line.endsWith('"47,99";"-4,5"')).toBe(true);
+  });
+
+  it('marks all-digit codes as text for spreadsheets, and only for them', () => {
+    const row = parse(buildCsv([initiative({ insee: '01197', department: '01' })], [0]), ';')[1] ?? [];
+    expect(row).toContain(`${TEXT_MARK}01197`);
+    expect(row).toContain(`${TEXT_MARK}01`);
+    const corsica = parse(buildCsv([initiative({ insee: '2A004', department: '2A' })], [0]), ';')[1] ?? [];
+    expect(corsica).toContain('2A004');
+    const standard = parse(buildCsv([initiative({ insee: '01197', department: '01' })], [0], { dialect: 'rfc4180' }), ',')[1] ?? [];
+    expect(standard).toContain('01197');
+    expect(standard.join('')).not.toContain(TEXT_MARK);
   });
 
   it('writes the rows in the order of the given indices, and only those', () => {
