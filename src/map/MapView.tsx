@@ -43,7 +43,7 @@ setWorkerUrl(workerUrl);
 
 
 const ONLINE_ATTRIBUTION: Record<string, string> = {
-  ign: 'Plan IGN © IGN Géoplateforme',
+  ign: '<a href="https://geoservices.ign.fr/">Plan IGN © IGN Géoplateforme</a>',
   openfreemap: '© OpenFreeMap © OpenMapTiles © contributeurs OpenStreetMap',
 };
 
@@ -265,16 +265,9 @@ function InitiativesMap() {
     };
   }, [map, clusterOverlay, items, circles, status, basemapMode, hierarchy, initiatives]);
 
-  // On a phone the expanded attribution would cover much of the map: start it folded (the ⓘ button unfolds it).
+  // The attribution starts unfolded, phones included (the licences ask for the credits to be
+  // seen); MapLibre's compact control folds it on the first move of the map, ⓘ unfolds it again.
   const wrapper = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!map) return undefined;
-    const timer = window.setTimeout(() => {
-      if ((wrapper.current?.offsetWidth ?? 0) > 640) return;
-      wrapper.current?.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
-    }, 0);
-    return () => window.clearTimeout(timer);
-  }, [map, basemapMode]);
 
   useEffect(() => {
     (map?.getSource(OVERLAY_SOURCE) as GeoJSONSource | undefined)?.setData(overlay);

@@ -24,7 +24,13 @@ export const ONLINE_BASEMAPS: readonly OnlineBasemap[] = [
 
 export const DEFAULT_BASEMAP: BasemapId = 'ign';
 
-export const DATA_ATTRIBUTION = 'Données : contributeurs Carte ESS, COG INSEE';
+/**
+ * Credits of the data drawn on every basemap (shown by MapLibre as HTML: our own constants only,
+ * never anything from the data): the initiatives, the commune codes, and GeoNames' town points
+ * that place most communes (CC BY 4.0 asks for the credit).
+ */
+export const DATA_ATTRIBUTION =
+  'Données : contributeurs Carte ESS, <a href="https://www.insee.fr/fr/information/2560452">COG INSEE</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 export const OFFLINE_ATTRIBUTION = 'Fond : Natural Earth';
 
 /** Reads `basemap=ign|openfreemap|offline` from a query string; anything else gives the default. */
