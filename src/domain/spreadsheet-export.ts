@@ -1,4 +1,4 @@
-import type { Initiative } from './initiative';
+import { TEXT_PROPERTIES, textProperty, type Initiative } from './initiative';
 import { CSV_COLUMNS } from './csv-export';
 import { getTheme } from './themes';
 import { getTerritory } from './territories';
@@ -33,10 +33,7 @@ export function spreadsheetRows(initiatives: readonly Initiative[], indices: Arr
       text(initiative.insee),
       text(initiative.department),
       text(getDepartment(initiative.department)?.name ?? ''),
-      text(initiative.description),
-      text(initiative.legalForm),
-      text(initiative.website),
-      text(initiative.source),
+      ...TEXT_PROPERTIES.map((property) => text(textProperty(initiative, property) ?? '')),
       { type: 'number', value: initiative.latitude },
       { type: 'number', value: initiative.longitude },
     ]);
