@@ -13,6 +13,7 @@ import { useEmbedClassName } from '../features/embed/use-embed-settings';
 import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
 import { CommuneSearch } from '../features/commune-search/CommuneSearch';
 import { SiteHeader } from './SiteHeader';
+import { DataNotice } from '../features/data-notice/DataNotice';
 
 // The map library is large: kept out of the shell's bundle, but its download starts now, in
 // parallel with the data, rather than after the data has been parsed.
@@ -76,6 +77,8 @@ export function App() {
           </div>
           {/* slot: statistics (below the first screen) */}
           <StatisticsPanel />
+          {/* A discreet line for maintainers: invalid features left out. */}
+          <DataNotice />
         </aside>
         <main className="map-area">
           {status === 'loading' && <p className="loading" aria-live="polite">Chargement des initiatives…</p>}

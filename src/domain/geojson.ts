@@ -9,7 +9,8 @@ z.config({ jitless: true });
 
 /** Shared by the schema and the fast check below, so the two cannot disagree on codes. */
 export const INSEE_PATTERN = /^[0-9][0-9AB][0-9]{3}$/;
-export const DEPARTMENT_PATTERN = /^([0-9]{2}|2A|2B|97[1-6])$/;
+/** The départements of CONTRACT §3: 01–95 (Corsica as 2A and 2B, not 20), 971–976. */
+export const DEPARTMENT_PATTERN = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;
 
 /** Schema of one published feature (CONTRACT §3). Extra properties are allowed. */
 const featureSchema = z.object({

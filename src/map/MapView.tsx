@@ -14,7 +14,7 @@ import {
   type MapRef,
   type MapSourceDataEvent,
 } from 'react-map-gl/maplibre';
-import { useAppStore } from '../state/store';
+import { EMPTY_DATA_MESSAGE, useAppStore } from '../state/store';
 import { ClusterHierarchy, countByPosition, indexPositions, itemsInView, membersAt, type Bounds } from './clustering';
 import { circlesToCollection, itemsToOverlay, overlayCollection, type OverlayItem, type OverlayPoint } from './map-features';
 import { ClusterOverlay } from './cluster-overlay';
@@ -70,6 +70,7 @@ function InitiativesMap() {
   const status = useAppStore((state) => state.status);
   const initiatives = useAppStore((state) => state.initiatives);
   const visibleIndices = useAppStore((state) => state.visibleIndices);
+  const dataIsEmpty = useAppStore((state) => state.initiatives.length === 0);
   const selectedId = useAppStore((state) => state.selectedId);
   const origin = useAppStore((state) => state.origin);
   const mapFocus = useAppStore((state) => state.mapFocus);
@@ -396,7 +397,9 @@ function InitiativesMap() {
           setCirclesMode(on);
         }}
       />
-      {nothingShown && <p className="map-message">Aucune initiative ne correspond aux filtres sur la carte.</p>}
+      {nothingShown && (
+        <p className="map-message">{dataIsEmpty ? EMPTY_DATA_MESSAGE : 'Aucune initiative ne correspond aux filtres sur la carte.'}</p>
+      )}
       {startProblem && map === null ? (
         <p className="map-message" role="alert">
           {MAP_START_FAILED_PREFIX}

@@ -1,5 +1,5 @@
-import { readInitiatives, requestInitiatives, type LoadOutcome } from './fetch-initiatives';
-import { useAppStore } from './store';
+import { DOWNLOAD_LIMITS, readInitiatives, requestInitiatives, type DownloadLimits, type LoadOutcome } from './fetch-initiatives';
+import { ignoredNotice, useAppStore } from './store';
 
 /** Where the app finds its data, relative to the page (CONTRACT §3); index.html preloads it. */
 export const DATA_URL = 'data/initiatives.geojson';
@@ -17,21 +17,32 @@ const mark = (name: string): void => {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 };
 
+/**
+ * The download limits; the end-to-end build (VITE_E2E_HOOKS=1, tests/e2e/global-setup.ts)
+ * lets a spec shorten them with `?e2e-download-idle-ms=`, so a stalled download ends in
+ * a moment. Other builds drop this code.
+ */
+function downloadLimits(): DownloadLimits {
+  if (import.meta.env.VITE_E2E_HOOKS !== '1' || typeof location === 'undefined') return DOWNLOAD_LIMITS;
+  const idleMs = Number(new URLSearchParams(location.search).get('e2e-download-idle-ms'));
+  return idleMs > 0 ? { idleMs, totalMs: DOWNLOAD_LIMITS.totalMs } : DOWNLOAD_LIMITS;
+}
+
 /** Fetches, validates and stores the initiatives; any failure becomes a readable French message. */
-export async function loadInitiatives(url: string = DATA_URL): Promise<void> {
+export async function loadInitiatives(url: string = DATA_URL, limits: DownloadLimits = downloadLimits()): Promise<void> {
   const load = (latestLoad += 1);
   const store = useAppStore.getState();
   store.setLoading();
-  const request = await requestInitiatives(url);
-  const outcome: LoadOutcome = request.ok ? await readInitiatives(request.response, mark) : request;
+  const request = await requestInitiatives(url, limits);
+  const outcome: LoadOutcome = request.ok ? await readInitiatives(request.response, mark, request.stalled) : request;
   if (load !== latestLoad) return;
   if (!outcome.ok) {
     store.setError(outcome.message);
     return;
   }
   if (outcome.invalid.length > 0) {
-    console.warn(`${outcome.invalid.length} initiative(s) ignorée(s) car invalides`, outcome.invalid.slice(0, 20));
+    console.warn(`${ignoredNotice(outcome.invalid.length)} ; les premières raisons :`, outcome.invalid.slice(0, 20));
   }
-  store.setInitiatives(outcome.initiatives);
+  store.setInitiatives(outcome.initiatives, outcome.invalid.length);
   mark('initiatives-stored');
 }

@@ -8,11 +8,21 @@ import { THEMES } from '../domain/themes';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+/** What the list and the map say when the data holds no initiative at all (no filter is to blame). */
+export const EMPTY_DATA_MESSAGE = 'Aucune initiative dans les données.';
+
+/** « 33 initiatives ignorées : données invalides », for the maintainers' notice and the console. */
+export function ignoredNotice(count: number): string {
+  return count === 1 ? '1 initiative ignorée : données invalides' : `${count.toLocaleString('fr-FR')} initiatives ignorées : données invalides`;
+}
+
 export interface AppState {
   status: LoadStatus;
   /** Readable French message when status is 'error'. */
   errorMessage: string | null;
   initiatives: Initiative[];
+  /** Features of the data left out because they are invalid (a notice for maintainers says how many). */
+  ignoredCount: number;
   filters: Filters;
   /** Indices into `initiatives` of those the filters keep, in data order. */
   visibleIndices: number[];
@@ -38,7 +48,7 @@ export interface AppState {
   filtersSheetOpen: boolean;
 
   setLoading: () => void;
-  setInitiatives: (initiatives: Initiative[]) => void;
+  setInitiatives: (initiatives: Initiative[], ignoredCount?: number) => void;
   setError: (message: string) => void;
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
@@ -85,6 +95,7 @@ const initialData = {
   status: 'loading' as LoadStatus,
   errorMessage: null,
   initiatives: [] as Initiative[],
+  ignoredCount: 0,
   filters: EMPTY_FILTERS,
   visibleIndices: [] as number[],
   facetCounts: emptyFacetCounts(),
@@ -103,7 +114,7 @@ const initialData = {
 export const useAppStore = create<AppState>()((set, get) => ({
   ...initialData,
   setLoading: () => set({ status: 'loading', errorMessage: null }),
-  setInitiatives: (initiatives) => {
+  setInitiatives: (initiatives, ignoredCount = 0) => {
     const initiativeIndex = new InitiativeIndex(initiatives);
     // The text search's folded texts are built in idle slices: in one piece (580 ms at 100,000)
     // they held up the map's first frames. A search typed before the end finishes them at once.
@@ -114,7 +125,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       };
       requestIdleCallback(prepareSlice);
     }
-    set({ status: 'ready', errorMessage: null, initiatives, initiativeIndex, ...filtered(initiativeIndex, get().filters) });
+    set({ status: 'ready', errorMessage: null, initiatives, ignoredCount, initiativeIndex, ...filtered(initiativeIndex, get().filters) });
   },
   setError: (message) => set({ status: 'error', errorMessage: message }),
   setFilters: (patch) => {

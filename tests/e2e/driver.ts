@@ -49,7 +49,8 @@ export function bundledFeatures(): GeoJsonFeature[] {
   return (JSON.parse(text) as { features: GeoJsonFeature[] }).features;
 }
 
-export type DataOverride = object | { status: number } | { body: string };
+/** `stallOnce`: the first request for the data is never answered (later ones are served as usual). */
+export type DataOverride = object | { status: number } | { body: string } | { stallOnce: true };
 
 export interface OpenOptions {
   /** Query string without '?', e.g. 'themes=mobilite&dep=52'. */
@@ -104,12 +105,18 @@ export async function openApp(browser: Browser, options: OpenOptions = {}): Prom
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
+  let dataStalled = false;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!isLocalUrl(url)) return route.abort('internetdisconnected');
     if (options.missing?.test(new URL(url).pathname)) return route.fulfill({ status: 404, body: 'introuvable' });
     if (options.data && /\/data\/initiatives\.geojson(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
       const data = options.data;
+      if ('stallOnce' in data) {
+        if (dataStalled) return route.continue();
+        dataStalled = true;
+        return; // left unanswered
+      }
       if ('status' in data && typeof data.status === 'number') return route.fulfill({ status: data.status, body: 'erreur' });
       if ('body' in data && typeof data.body === 'string') return route.fulfill({ status: 200, contentType: 'application/json', body: data.body });
       return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });

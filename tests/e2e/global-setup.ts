@@ -45,6 +45,8 @@ export default async function setup(project: TestProject) {
     execFileSync('npx', ['vite', 'build', '--outDir', distDirectory, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: projectRoot,
       stdio: 'inherit',
+      // Test hooks (e.g. a shorter download watchdog, src/state/load-initiatives.ts); absent from real builds.
+      env: { ...process.env, VITE_E2E_HOOKS: '1' },
     });
   }
 

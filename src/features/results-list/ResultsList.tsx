@@ -6,7 +6,7 @@ import { getDepartment } from '../../domain/departments';
 import type { Initiative } from '../../domain/initiative';
 import { getTheme } from '../../domain/themes';
 import { useListOrder } from '../../state/list-order';
-import { useAppStore, type ListSort } from '../../state/store';
+import { EMPTY_DATA_MESSAGE, useAppStore, type ListSort } from '../../state/store';
 import { ResultsHeader } from './ResultsHeader';
 import './results-list.css';
 
@@ -34,6 +34,7 @@ export function ResultsList() {
   const focusMap = useAppStore((state) => state.focusMap);
   const setPhoneView = useAppStore((state) => state.setPhoneView);
   const visibleCount = useAppStore((state) => state.visibleIndices.length);
+  const dataIsEmpty = useAppStore((state) => state.status === 'ready' && state.initiatives.length === 0);
   const { indices: order, distancesKm } = useListOrder();
   const titleId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -128,6 +129,7 @@ export function ResultsList() {
         {order.length === 0 && visibleCount === 0 && initiatives.length > 0 && (
           <p className="results-empty">Aucune initiative ne correspond à ces filtres.</p>
         )}
+        {dataIsEmpty && <p className="results-empty">{EMPTY_DATA_MESSAGE}</p>}
         <ul
           role="list"
           className="results-items"

@@ -137,6 +137,19 @@ describe('fast feature check', () => {
     expect(invalid[2]).toEqual({ index: 3, reason: 'id en double : a' });
   });
 
+  it('keeps only the real départements: 01–95 with 2A and 2B, 971–976', () => {
+    const feature = (department: string) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [5.1, 48.1] },
+      properties: { id: `d-${department}`, name: 'Atelier', themes: ['mobilite'], territory: 'rural', commune: 'Chaumont', insee: '52121', department },
+    });
+    const real = ['01', '19', '21', '2A', '2B', '52', '95', '971', '976'];
+    const unreal = ['99', '00', '20', '96', '98', '970', '977', '988', '2C', '1', '052'];
+    const { initiatives, invalid } = parseInitiativesCollection({ type: 'FeatureCollection', features: [...real, ...unreal].map(feature) });
+    expect(initiatives.map((initiative) => initiative.department)).toEqual(real);
+    expect(invalid).toHaveLength(unreal.length);
+  });
+
   it('refuses a document that is not a FeatureCollection with a French message', () => {
     expect(() => parseInitiativesCollection({ type: 'FeatureCollection', features: {} })).toThrow(/FeatureCollection/);
     expect(() => parseInitiativesCollection([])).toThrow(/FeatureCollection/);

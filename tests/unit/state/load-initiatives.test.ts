@@ -24,6 +24,20 @@ let origin = '';
 beforeAll(async () => {
   server = createServer((request, response) => {
     const route = ROUTES[request.url ?? ''];
+    if (request.url === '/stalled-headers.geojson') return; // never answers
+    if (request.url === '/stalled-body.geojson') {
+      // Half a document, then nothing: the connection stays open.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.write('{"type": "FeatureCollection", "features": [');
+      return;
+    }
+    if (request.url === '/trickle.geojson') {
+      // A byte now and then, never the end: each byte is in time, the whole never is.
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => response.write(' '), 20);
+      response.on('close', () => clearInterval(timer));
+      return;
+    }
     if (request.url === '/slow-missing.geojson') {
       setTimeout(() => response.writeHead(404).end('introuvable'), 300);
       return;
@@ -35,7 +49,13 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 beforeEach(() => resetAppStore());
 
@@ -47,7 +67,8 @@ describe('loading the initiatives', () => {
     expect(state.status).toBe('ready');
     expect(state.initiatives.map((initiative) => initiative.id)).toEqual(['a', 'c']);
     expect(state.visibleIndices).toEqual([0, 1]);
-    expect(warn).toHaveBeenCalledWith('1 initiative(s) ignorée(s) car invalides', [expect.objectContaining({ index: 1 })]);
+    expect(state.ignoredCount).toBe(1);
+    expect(warn).toHaveBeenCalledWith('1 initiative ignorée : données invalides ; les premières raisons :', [expect.objectContaining({ index: 1 })]);
     warn.mockRestore();
   });
 
@@ -73,6 +94,19 @@ describe('loading the initiatives', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     await loadInitiatives(`http://127.0.0.1:${port}/ok.geojson`);
     expect(useAppStore.getState().errorMessage).toMatch(/Impossible de joindre le serveur/);
+  });
+
+  it('ends a download that receives nothing (no answer, or half a body) with a message, not a wait without end', async () => {
+    const limits = { idleMs: 300, totalMs: 60_000 };
+    for (const path of ['/stalled-headers.geojson', '/stalled-body.geojson']) {
+      await loadInitiatives(`${origin}${path}`, limits);
+      expect(useAppStore.getState(), path).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/bloqué : rien n’a été reçu/) });
+    }
+  });
+
+  it('ends a download that never finishes, even if bytes keep coming', async () => {
+    await loadInitiatives(`${origin}/trickle.geojson`, { idleMs: 10_000, totalMs: 500 });
+    expect(useAppStore.getState()).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/a pris plus de \d+ secondes et a été abandonné/) });
   });
 
   it('keeps the newest of two overlapping loads when the older answers last', async () => {
