@@ -1,5 +1,5 @@
 /**
- * npm run data -- --in FILE.csv --out FILE.geojson [--report FILE.json] [--strict] [--densite GRID.csv] [--quiet-ok] [--debug]
+ * npm run data -- --in FILE.csv|FILE.xlsx|https://…/export.csv --out FILE.geojson [--report FILE.json] [--strict] [--densite GRID.csv] [--quiet-ok] [--debug]
  *
  * Exit codes (CONTRACT §1): 0 output written; 1 with --strict when a row was rejected or no
  * row was written (output still written); 2 could not run (nothing published, the report says
@@ -9,6 +9,7 @@ import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { escapeUnsafe, shorten } from '../domain/safe-text';
+import { downloadInput, isHttpInput, isWorkbookInput, readWorkbookRows, type LocalInput } from './input-sources';
 import { checkDistinctPaths, TemporaryOutput } from './output-files';
 import { PipelineCancelledError, PipelineFatalError, runPipelineAsync, type PipelineReport } from './run';
 
@@ -22,7 +23,7 @@ interface CliOptions {
 }
 
 const USAGE =
-  'usage : npm run data -- --in FICHIER.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug]';
+  'usage : npm run data -- --in FICHIER.csv|FICHIER.xlsx|https://…/export.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug]';
 
 function parseArguments(argv: readonly string[]): CliOptions {
   const options: Partial<CliOptions> = { strict: false, quietWhenClean: false };
@@ -61,7 +62,7 @@ function printReport(report: PipelineReport, options: CliOptions): void {
     else if (report.rowsWritten === 0) lines.push(`${name} : aucune initiative publiée, les ${report.rowsRead} ligne(s) sont toutes rejetées`);
     lines.push(
       `${report.rowsRead} ligne(s) lue(s), ${report.rowsWritten} écrite(s) dans ${options.output}, ${report.rowsRejected} rejetée(s), ${report.warnings.length} avertissement(s)` +
-        ` [${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »]`,
+        (report.encoding === 'xlsx' ? ' [xlsx, première feuille]' : ` [${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »]`),
     );
   }
   // One problem per line, and nothing from the data acts on the terminal.
@@ -99,9 +100,11 @@ async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions | undefined;
   let pathsChecked = false;
   let reportFile: TemporaryOutput | undefined;
+  let downloaded: LocalInput | undefined;
   try {
     options = parseArguments(argv);
-    const inputs = [{ option: '--in', path: options.input }];
+    const remote = isHttpInput(options.input);
+    const inputs = remote ? [] : [{ option: '--in', path: options.input }];
     if (options.densityGrid) inputs.push({ option: '--densite', path: options.densityGrid });
     const outputs = [{ option: '--out', path: options.output }];
     if (options.report) outputs.push({ option: '--report', path: options.report });
@@ -109,9 +112,14 @@ async function main(argv: readonly string[]): Promise<number> {
     pathsChecked = true;
     // Opened first: a report that cannot be written stops the run before any work.
     reportFile = options.report ? new TemporaryOutput(options.report) : undefined;
+    downloaded = remote ? await downloadInput(options.input) : undefined;
+    const input = downloaded?.path ?? options.input;
+    const sheetRows = isWorkbookInput(downloaded?.name ?? input) ? await readWorkbookRows(input) : undefined;
     const report = await runPipelineAsync(
       {
-        input: options.input,
+        input,
+        inputName: downloaded?.name,
+        sheetRows,
         output: options.output,
         densityGrid: options.densityGrid,
         parallel: 'auto',
@@ -145,6 +153,7 @@ async function main(argv: readonly string[]): Promise<number> {
     if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return 2;
   } finally {
+    downloaded?.remove();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }

@@ -10,7 +10,8 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { TableRun } from './core/table-run';
+import { feedSheetRows, type SheetCell } from './core/sheet-rows';
+import { TableRun, type InputFormat } from './core/table-run';
 import { NotUtf8Error, readCsvFileSteps, type TextEncodingName } from './csv-reader';
 import { loadDensityGrid } from './density-grid';
 import { fileError, PipelineFatalError, TemporaryOutput } from './output-files';
@@ -31,6 +32,10 @@ export interface PipelineOptions {
   parallel?: boolean | 'auto';
   /** Records per batch (tests use small batches to cross many batch boundaries). */
   batchSize?: number;
+  /** The input's name in the report, when `input` is a local copy (of a URL). */
+  inputName?: string;
+  /** The rows of a workbook's first sheet (input-sources.ts): read instead of `input` as CSV. */
+  sheetRows?: readonly SheetCell[][];
   /**
    * Called with the finished report just before the GeoJSON replaces its target: a failure
    * there (the CLI writes the report file) publishes nothing.
@@ -83,6 +88,7 @@ export async function runPipelineAsync(options: PipelineOptions, signal?: AbortS
 function* pipelineSteps(options: PipelineOptions): Generator<void, PipelineReport> {
   const densityGrid = options.densityGrid ? loadDensityGrid(options.densityGrid) : undefined;
   const parallel = options.parallel === 'auto' ? inputSize(options.input) >= PARALLEL_MIN_BYTES : options.parallel === true;
+  if (options.sheetRows) return yield* runWithEncoding(options, 'xlsx', densityGrid, parallel);
   try {
     return yield* runWithEncoding(options, 'utf-8', densityGrid, parallel);
   } catch (error) {
@@ -101,7 +107,7 @@ function inputSize(path: string): number {
 
 function* runWithEncoding(
   options: PipelineOptions,
-  encoding: TextEncodingName,
+  encoding: InputFormat,
   densityGrid: Map<string, number> | undefined,
   parallel: boolean,
 ): Generator<void, PipelineReport> {
@@ -118,7 +124,7 @@ function* runWithEncoding(
 
   try {
     const table: TableRun = new TableRun({
-      input: basename(options.input),
+      input: options.inputName ?? basename(options.input),
       encoding,
       densityGrid,
       batchSize: options.batchSize,
@@ -144,10 +150,12 @@ function* runWithEncoding(
       },
       write: (bytes, start, end) => output.write(bytes, start, end),
     });
-    const result = yield* readCsvFileSteps(options.input, encoding, table.handlers);
+    let delimiter = '';
+    if (options.sheetRows) feedSheetRows(options.sheetRows, table.handlers);
+    else delimiter = (yield* readCsvFileSteps(options.input, encoding as TextEncodingName, table.handlers)).delimiter;
     table.flush();
     if (worker) while (posted.length > 0) table.apply(posted.shift() as RecordBatch, worker.take());
-    const report = table.finish(result.delimiter);
+    const report = table.finish(delimiter);
     options.beforePublish?.(report);
     output.publish();
     return report;

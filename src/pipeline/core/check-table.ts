@@ -7,7 +7,7 @@ import { RecordSplitter, type CsvHandlers } from './csv-records';
 import type { Geocoder } from './geocoder';
 import { INITIATIVES_SCHEMA, type TableSchema } from './row-schema';
 import { createRowProcessor, type BatchResult, type RecordBatch } from './rows';
-import { TableRun, type PipelineReport } from './table-run';
+import { TableRun, type InputFormat, type PipelineReport } from './table-run';
 import { decodeText, type TextEncodingName } from './text-decoding';
 
 export interface CheckOptions {
@@ -33,7 +33,7 @@ const PROGRESS_CHARS = 1 << 18;
 /** Runs the rows `feed` hands to the CSV handlers; `feed` returns the delimiter. */
 export function checkRecords(
   options: CheckOptions,
-  encoding: TextEncodingName,
+  encoding: InputFormat,
   feed: (handlers: CsvHandlers) => string,
 ): CheckedTable {
   const parts: Uint8Array[] = [];

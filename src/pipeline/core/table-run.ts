@@ -24,9 +24,13 @@ export interface PipelineWarning {
   id?: string;
 }
 
+/** How the input was read: a CSV's text encoding, or an Excel workbook's first sheet. */
+export type InputFormat = TextEncodingName | 'xlsx';
+
 export interface PipelineReport {
   input: string;
-  encoding: TextEncodingName;
+  /** 'xlsx' for the first sheet of a workbook (no delimiter then: ''). */
+  encoding: InputFormat;
   delimiter: string;
   rowsRead: number;
   rowsWritten: number;
@@ -58,7 +62,7 @@ export function normalizeColumnName(name: string): string {
 export interface TableRunOptions {
   /** The input's name as the report shows it. */
   input: string;
-  encoding: TextEncodingName;
+  encoding: InputFormat;
   densityGrid?: ReadonlyMap<string, number>;
   batchSize?: number;
   /** Called once, when the header is read, with what every batch shares. */
