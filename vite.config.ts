@@ -17,6 +17,7 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         accessibilite: resolve(import.meta.dirname, 'accessibilite.html'),
+        publier: resolve(import.meta.dirname, 'publier.html'),
       },
       output: {
         // MapLibre's worker ships as `.mjs`, a type Debian's nginx (and other stock servers) send as

@@ -1,0 +1,94 @@
+/**
+ * The publish page (CONTRACT §9): a person with only a browser drops the spreadsheet, sees
+ * the report `npm run data` gives, and downloads the very GeoJSON the command writes.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { appUrl, describeE2E, launchBrowser, openApp, type AppPage } from './driver';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** What the CLI writes and reports for `bytes`. */
+function cliOn(bytes: Buffer, name: string): { geojson: string; report: { rejected: { line: number; column: string; reason: string }[]; warnings: unknown[]; rowsWritten: number } } {
+  const directory = mkdtempSync(join(tmpdir(), 'publish-'));
+  const input = join(directory, name);
+  writeFileSync(input, bytes);
+  const output = join(directory, 'out.geojson');
+  const report = join(directory, 'report.json');
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/pipeline/cli.ts', '--in', input, '--out', output, '--report', report], { cwd: projectRoot, stdio: 'pipe' });
+  return { geojson: readFileSync(output, 'utf8'), report: JSON.parse(readFileSync(report, 'utf8')) };
+}
+
+async function publish(app: AppPage, name: string, bytes: Buffer): Promise<string> {
+  await app.page.getByLabel(/fichier/i).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
+  const link = app.page.getByRole('link', { name: /GeoJSON/ });
+  await link.waitFor({ timeout: 60_000 });
+  const [download] = await Promise.all([app.page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe('initiatives.geojson');
+  return readFile((await download.path()) as string, 'utf8');
+}
+
+const HOSTILE = [
+  'id;nom;themes;territoire;commune;code_insee;code_postal;departement;description;site_web',
+  'epicerie;Épicerie « Chez Zoé »;alimentation;rural;Vaillant;52499;52160;52;"Deux lignes\nde description";https://example.org/a',
+  'ambigue;Ambiguë;commerces;urbain;Saint-Denis;;;;;',
+  'inconnue;Inconnue;commerces;urbain;Vaillan;;;;;',
+  'epicerie;Doublon;alimentation;rural;Vaillant;52499;;;;',
+  'lien;Lien;alimentation;rural;Vaillant;52499;;;<img src=x onerror=alert(1)>;javascript:alert(1)',
+  'theme;Thème;zzz;rural;Vaillant;52499;;;;',
+  'paris;Paris;mobilite;urbain;Paris 15e;;;;;',
+].join('\r\n');
+
+describeE2E('publish page (publier.html)', () => {
+  let browser: Browser;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openApp(browser, { url: `${appUrl()}publier.html` });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+  });
+
+  it('gives, for the bundled CSV, the very GeoJSON the build published with npm run data', async () => {
+    const csv = readFileSync(join(projectRoot, 'data/initiatives.csv'));
+    const downloaded = await publish(app, 'initiatives.csv', csv);
+    const published = readFileSync(join(inject('distDirectory'), 'data/initiatives.geojson'), 'utf8');
+    expect(downloaded).toBe(published);
+    const count = (JSON.parse(published) as { features: unknown[] }).features.length;
+    await expect.poll(() => app.page.getByRole('status').textContent()).toContain(`${count} initiative(s) à publier`);
+    expect(await app.page.getByRole('list', { name: 'Initiatives publiées' }).getByRole('listitem').count()).toBe(count);
+  });
+
+  it('reads what French Excel saves and reports every rejected row as the CLI does, with candidates and closest names', async () => {
+    const bytes = iconv.encode(HOSTILE, 'win1252');
+    const cli = cliOn(bytes, 'excel.csv');
+    const downloaded = await publish(app, 'excel.csv', bytes);
+    expect(downloaded).toBe(cli.geojson);
+    expect(cli.report.rowsWritten).toBe(2); // epicerie, paris
+    const body = (await app.page.locator('main').textContent()) ?? '';
+    for (const rejected of cli.report.rejected) {
+      expect(body).toContain(`ligne ${rejected.line}`);
+      expect(body).toContain(rejected.reason);
+    }
+    expect(body).toContain('Saint-Denis (93066, dép. 93)');
+    expect(body).toMatch(/vouliez-vous dire : .*Vaillant \(52499/);
+    expect(body).toContain('windows-1252, séparateur « ; »');
+    // Text from the file stays text.
+    expect(await app.page.locator('main img').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('says clearly when a file is not a table it can read', async () => {
+    await app.page.getByLabel(/fichier/i).setInputFiles({ name: 'classeur.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK pas un classeur') });
+    await expect.poll(() => app.page.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('n’est pas un classeur Excel (.xlsx) lisible');
+  });
+});
