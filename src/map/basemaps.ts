@@ -45,6 +45,13 @@ export function onlineBasemap(id: BasemapId): OnlineBasemap | undefined {
 
 /** What the map has seen of the online basemap so far. */
 export interface OnlineBasemapHealth {
+  /**
+   * How long the basemap has been loading (tiles, sprite or glyphs requested and not all in)
+   * without anything arriving: a request that hangs, at start or at any later time. 0 when idle.
+   */
+  stalledMs?: number;
+  /** Tile, sprite or glyph failures since the last tile that loaded (failures after a first success count too). */
+  errorsSinceLastLoad?: number;
   /** The style document failed to load (network error, HTTP error, invalid JSON). */
   styleFailed: boolean;
   styleLoaded: boolean;
@@ -52,6 +59,12 @@ export interface OnlineBasemapHealth {
   tilesLoaded: number;
   elapsedMs: number;
 }
+
+/** Failures in a row, with no tile loading between them, after the server used to answer (edges of the map may miss a tile or two). */
+export const ERRORS_IN_A_ROW_BEFORE_FALLBACK = 6;
+
+/** Loading with no progress for this long: a tile, sprite or glyph request hangs (captive portal, proxy). */
+export const STALL_MS = 6000;
 
 /** How long an online style may take before the offline one replaces it. */
 export const STYLE_TIMEOUT_MS = 4000;
@@ -68,8 +81,63 @@ export function shouldFallBackToOffline(health: OnlineBasemapHealth): boolean {
   if (health.tilesLoaded === 0 && health.tileErrors >= TILE_ERRORS_BEFORE_FALLBACK) return true;
   // Tiles that keep failing well after start-up, while almost none load.
   if (health.elapsedMs >= STYLE_TIMEOUT_MS && health.tilesLoaded === 0 && health.tileErrors > 0) return true;
+  // Requests that hang, whenever it happens; failures in a row after the server used to answer.
+  if ((health.stalledMs ?? 0) >= STALL_MS) return true;
+  if ((health.errorsSinceLastLoad ?? 0) >= ERRORS_IN_A_ROW_BEFORE_FALLBACK) return true;
   return false;
 }
+
+/** What happened to the online basemap, as MapLibre reports it. */
+export type BasemapEvent = 'style-loaded' | 'style-failed' | 'tile-loaded' | 'request-failed';
+
+/** The running record of the online basemap, from which {@link healthAt} derives its health. */
+export interface BasemapWatch {
+  startedAt: number;
+  /** The last time something arrived (style, tile), or the start. */
+  lastProgressAt: number;
+  styleLoaded: boolean;
+  styleFailed: boolean;
+  tilesLoaded: number;
+  tileErrors: number;
+  errorsSinceLastLoad: number;
+}
+
+export function startWatch(now: number): BasemapWatch {
+  return { startedAt: now, lastProgressAt: now, styleLoaded: false, styleFailed: false, tilesLoaded: 0, tileErrors: 0, errorsSinceLastLoad: 0 };
+}
+
+/** The record after one event at time `now`. */
+export function recordEvent(watch: BasemapWatch, event: BasemapEvent, now: number): BasemapWatch {
+  switch (event) {
+    case 'style-loaded':
+      return { ...watch, styleLoaded: true, lastProgressAt: now };
+    case 'style-failed':
+      return watch.styleLoaded ? watch : { ...watch, styleFailed: true };
+    case 'tile-loaded':
+      return { ...watch, tilesLoaded: watch.tilesLoaded + 1, errorsSinceLastLoad: 0, lastProgressAt: now };
+    case 'request-failed':
+      return { ...watch, tileErrors: watch.tileErrors + 1, errorsSinceLastLoad: watch.errorsSinceLastLoad + 1 };
+  }
+}
+
+/**
+ * The health at time `now`; `loading` says whether the map is still waiting for basemap
+ * resources (style, tiles, sprite or glyphs) — a stall only counts while it is.
+ */
+export function healthAt(watch: BasemapWatch, now: number, loading: boolean): OnlineBasemapHealth {
+  return {
+    styleFailed: watch.styleFailed,
+    styleLoaded: watch.styleLoaded,
+    tileErrors: watch.tileErrors,
+    tilesLoaded: watch.tilesLoaded,
+    elapsedMs: now - watch.startedAt,
+    stalledMs: loading ? now - watch.lastProgressAt : 0,
+    errorsSinceLastLoad: watch.errorsSinceLastLoad,
+  };
+}
+
+/** The one line the map shows once it fell back; a « Réessayer » button follows it. */
+export const FALLBACK_NOTICE = 'Fond de carte en ligne indisponible : fond simplifié affiché.';
 
 /** The file the offline style draws (built by scripts/build-offline-basemap.ts). */
 export const OFFLINE_BASEMAP_PATH = 'basemap/france.geojson';

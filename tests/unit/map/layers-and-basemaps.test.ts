@@ -7,6 +7,12 @@ import {
   basemapFromQuery,
   offlineStyle,
   shouldFallBackToOffline,
+  FALLBACK_NOTICE,
+  STALL_MS,
+  ERRORS_IN_A_ROW_BEFORE_FALLBACK,
+  healthAt,
+  recordEvent,
+  startWatch,
   type OnlineBasemapHealth,
 } from '../../../src/map/basemaps';
 import { DEPARTMENTS } from '../../../src/domain/departments';
@@ -96,5 +102,48 @@ describe('basemap choice and fallback', () => {
   it('falls back when the style loads but every tile fails', () => {
     expect(shouldFallBackToOffline({ ...healthy, tilesLoaded: 0, tileErrors: 3, elapsedMs: 600 })).toBe(true);
     expect(shouldFallBackToOffline({ ...healthy, tilesLoaded: 0, tileErrors: 1, elapsedMs: 600 })).toBe(false);
+  });
+});
+
+describe('online basemap watch', () => {
+  const t0 = 1_000;
+
+  it('keeps a basemap that loads, even slowly, as long as something arrives', () => {
+    let watch = recordEvent(startWatch(t0), 'style-loaded', t0 + 3000);
+    for (let second = 4; second < 60; second += 5) watch = recordEvent(watch, 'tile-loaded', t0 + second * 1000);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 60_000, true))).toBe(false);
+  });
+
+  it('gives up tiles, sprite or glyphs that hang while the style answered', () => {
+    const watch = recordEvent(startWatch(t0), 'style-loaded', t0 + 300);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 300 + STALL_MS - 1, true))).toBe(false);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 300 + STALL_MS, true))).toBe(true);
+    // Idle, nothing pending: no stall, however long.
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 300 + 10 * STALL_MS, false))).toBe(false);
+  });
+
+  it('gives up a basemap that hangs after a first success', () => {
+    let watch = recordEvent(startWatch(t0), 'style-loaded', t0 + 300);
+    watch = recordEvent(watch, 'tile-loaded', t0 + 900);
+    // The reader pans ten minutes later; the new tiles never come.
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 600_000, true))).toBe(true);
+  });
+
+  it('gives up tiles that fail in a row after a first success, not one failure among loads', () => {
+    let watch = recordEvent(startWatch(t0), 'style-loaded', t0 + 300);
+    for (let index = 0; index < 10; index++) watch = recordEvent(watch, 'tile-loaded', t0 + 400 + index);
+    watch = recordEvent(watch, 'request-failed', t0 + 500);
+    watch = recordEvent(watch, 'tile-loaded', t0 + 510);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 520, true))).toBe(false);
+    for (let index = 0; index < ERRORS_IN_A_ROW_BEFORE_FALLBACK - 1; index++) watch = recordEvent(watch, 'request-failed', t0 + 60_000 + index);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 60_010, false))).toBe(false);
+    watch = recordEvent(watch, 'request-failed', t0 + 60_009);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + 60_010, true))).toBe(true);
+  });
+
+  it('gives up a style that never comes, and says it in words', () => {
+    const watch = startWatch(t0);
+    expect(shouldFallBackToOffline(healthAt(watch, t0 + STYLE_TIMEOUT_MS, true))).toBe(true);
+    expect(FALLBACK_NOTICE).toMatch(/^Fond de carte en ligne indisponible/);
   });
 });
