@@ -14,6 +14,7 @@ import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
 import { CommuneSearch } from '../features/commune-search/CommuneSearch';
 import { SiteHeader } from './SiteHeader';
 import { DataNotice } from '../features/data-notice/DataNotice';
+import { PrintView } from '../features/print/PrintView';
 
 // The map library is large: kept out of the shell's bundle, but its download starts now, in
 // parallel with the data, rather than after the data has been parsed.
@@ -54,6 +55,7 @@ export function App() {
   }, []);
 
   return (
+    <>
     <div className={`app app--view-${phoneView}${filtersSheetOpen ? ' app--filters-open' : ''} ${embedClassName}`.trim()}>
       {/* slot: embed-bar (compact chrome, embed=1 only) */}
       <EmbedBar />
@@ -100,5 +102,8 @@ export function App() {
         </main>
       </div>
     </div>
+    {/* The page on paper (Imprimer, Ctrl+P). */}
+    <PrintView />
+    </>
   );
 }

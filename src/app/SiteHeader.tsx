@@ -1,4 +1,5 @@
 import { EmbedControl } from '../features/embed/EmbedControl';
+import { ShareActions } from '../features/share/ShareActions';
 
 /** The map's name when config.json names none (CONTRACT §8). */
 export const DEFAULT_SITE_TITLE = 'Carte ESS';
@@ -13,7 +14,7 @@ export function SiteHeader({ title = DEFAULT_SITE_TITLE }: { title?: string }) {
       <h1 className="app-title">{title}</h1>
       <p className="app-tagline">Initiatives de l’économie sociale et solidaire</p>
       <div className="app-actions">
-        {/* slot: view actions (copy link, full screen, print) */}
+        <ShareActions />
         <EmbedControl />
       </div>
       <a className="accessibility-link" href="accessibilite.html">Accessibilité : partiellement conforme</a>

@@ -57,7 +57,7 @@ export const MAX_EMBED_HEIGHT = 2000;
 export const DEFAULT_EMBED_HEIGHT = 600;
 
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-downloads allow-popups allow-popups-to-escape-sandbox';
-export const EMBED_ALLOW = 'geolocation; clipboard-write';
+export const EMBED_ALLOW = 'geolocation; clipboard-write; fullscreen';
 export const DEFAULT_EMBED_TITLE = 'Carte ESS : initiatives de l’économie sociale et solidaire';
 
 export interface EmbedCodeOptions {

@@ -37,6 +37,7 @@ import { MapTools } from './MapTools';
 import { METROPOLITAN_FRANCE_BOUNDS } from './regions';
 import { computeStatistics, departmentCircles } from '../domain/statistics';
 import { MAP_START_FAILED_PREFIX, useMapStartProblem } from './map-start-check';
+import { useMapSnapshotProvider } from './snapshot';
 
 // Vite does not find MapLibre's worker by itself (see notes/setup-facts.md).
 setWorkerUrl(workerUrl);
@@ -221,6 +222,7 @@ function InitiativesMap() {
   }, []);
 
   useEffect(() => () => clusterOverlay?.remove(), [clusterOverlay]);
+  useMapSnapshotProvider(map);
 
   // Draw: the few hundred items in view go to the overlay (drawn at once, no WebGL frame);
   // the map is "busy" until they and the département circles are on screen.

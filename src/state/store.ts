@@ -5,6 +5,7 @@ import { applyFilters, InitiativeIndex, type FacetCounts } from '../domain/filte
 import { DEPARTMENTS } from '../domain/departments';
 import { TERRITORIES } from '../domain/territories';
 import { THEMES } from '../domain/themes';
+import type { MapSnapshot } from './map-snapshot';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -46,6 +47,8 @@ export interface AppState {
   phoneView: PhoneView;
   /** On a phone, whether the filters sheet is open. */
   filtersSheetOpen: boolean;
+  /** What the printed page holds while printing (the filtered list, or one initiative's sheet). */
+  printJob: PrintJob | null;
 
   setLoading: () => void;
   setInitiatives: (initiatives: Initiative[], ignoredCount?: number) => void;
@@ -61,6 +64,7 @@ export interface AppState {
   setEmbed: (embed: boolean) => void;
   setPhoneView: (view: PhoneView) => void;
   setFiltersSheetOpen: (open: boolean) => void;
+  setPrintJob: (job: PrintJob | null) => void;
   /** Applies what the URL says (at start and on back/forward) in one update. */
   applyUrlState: (state: { filters: Filters; selectedId: string | null; embed: boolean }) => void;
 }
@@ -74,6 +78,9 @@ export interface GeoOrigin {
 export type ListSort = 'name' | 'commune' | 'distance';
 
 export type PhoneView = 'map' | 'list';
+
+/** The filtered list (with a picture of the map) or one initiative, for a flyer. */
+export type PrintJob = { kind: 'list'; snapshot: MapSnapshot | null } | { kind: 'initiative'; id: string };
 
 export interface MapFocus {
   longitude: number;
@@ -109,6 +116,7 @@ const initialData = {
   mapFocus: null as MapFocus | null,
   phoneView: 'map' as PhoneView,
   filtersSheetOpen: false,
+  printJob: null as PrintJob | null,
 };
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -142,6 +150,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setEmbed: (embed) => set({ embed }),
   setPhoneView: (phoneView) => set({ phoneView }),
   setFiltersSheetOpen: (filtersSheetOpen) => set({ filtersSheetOpen }),
+  setPrintJob: (printJob) => set({ printJob }),
   applyUrlState: ({ filters, selectedId, embed }) =>
     set({ filters, selectedId, embed, ...filtered(get().initiativeIndex, filters) }),
 }));

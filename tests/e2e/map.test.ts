@@ -26,7 +26,7 @@ async function mapPixels(page: Page): Promise<PixelStats> {
       let navyPixels = 0;
       const near = (offset: number, rgb: readonly number[]) =>
         Math.abs((data[offset] ?? 0) - (rgb[0] ?? 0)) < 8 && Math.abs((data[offset + 1] ?? 0) - (rgb[1] ?? 0)) < 8 && Math.abs((data[offset + 2] ?? 0) - (rgb[2] ?? 0)) < 8;
-      const themeColours: Record<string, number[]> = { mobilite: [0x15, 0x65, 0xc0], 'tiers-lieux': [0xe6, 0x51, 0x00] };
+      const themeColours: Record<string, number[]> = { mobilite: [0x15, 0x65, 0xc0], 'tiers-lieux': [0xb8, 0x4a, 0x00] };
       const themePixels: Record<string, number> = { mobilite: 0, 'tiers-lieux': 0 };
       for (let offset = 0; offset < data.length; offset += 4) {
         colours.add(((data[offset] ?? 0) << 16) | ((data[offset + 1] ?? 0) << 8) | (data[offset + 2] ?? 0));

@@ -5,6 +5,7 @@ import { getDepartment } from '../../domain/departments';
 import { getTheme } from '../../domain/themes';
 import { getTerritory } from '../../domain/territories';
 import { safeExternalUrl } from '../../domain/links';
+import { printInitiative } from '../print/start-print';
 import { ContactDetails } from './ContactDetails';
 
 /** Zoom used by « Zoomer ici »: a commune fills the screen. */
@@ -129,13 +130,18 @@ export function DetailsPanel() {
           </li>
         )}
       </ul>
-      <button
-        type="button"
-        className="details-zoom button-primary"
-        onClick={() => useAppStore.getState().focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: FOCUS_ZOOM })}
-      >
-        Zoomer ici
-      </button>
+      <div className="details-actions">
+        <button
+          type="button"
+          className="details-zoom button-primary"
+          onClick={() => useAppStore.getState().focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: FOCUS_ZOOM })}
+        >
+          Zoomer ici
+        </button>
+        <button type="button" onClick={() => void printInitiative(initiative.id)}>
+          Imprimer la fiche
+        </button>
+      </div>
     </section>
   );
 }

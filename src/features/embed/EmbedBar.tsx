@@ -2,6 +2,7 @@ import { useAppStore } from '../../state/store';
 import { fullMapUrl } from '../../domain/embed-code';
 import { useEmbedMode } from './use-embed-settings';
 import { useHostMessages } from './use-host-messages';
+import { ShareActions } from '../share/ShareActions';
 import './embed.css';
 
 /**
@@ -21,6 +22,7 @@ export function EmbedBar() {
         <strong>Carte ESS</strong>
         <span className="embed-bar-attribution"> · initiatives de l’économie sociale et solidaire</span>
       </p>
+      <ShareActions print={false} />
       <a
         className="embed-bar-full"
         href={currentHref()}

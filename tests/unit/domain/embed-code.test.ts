@@ -56,7 +56,7 @@ describe('embed code', () => {
     expect(attributes.sandbox?.split(' ').sort()).toEqual(
       ['allow-downloads', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts'],
     );
-    expect(attributes.allow).toBe('geolocation; clipboard-write');
+    expect(attributes.allow).toBe('geolocation; clipboard-write; fullscreen');
     expect(attributes.width).toBe('100%');
     expect(attributes.height).toBe('480');
     expect(attributes.style).toContain('height: 480px');
