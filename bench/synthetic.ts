@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
 import { initiativeToFeature } from '../src/domain/geojson-export';
-import { SOURCE_COLUMNS, TEXT_PROPERTIES, textProperty, type CORE_COLUMNS, type Initiative, type TextPropertySpec } from '../src/domain/initiative';
+import { SOURCE_COLUMNS, TEXT_PROPERTIES, textProperty, type CORE_COLUMNS, type Initiative, type PublishedFeature, type TextPropertySpec } from '../src/domain/initiative';
 
 const require = createRequire(import.meta.url);
 
@@ -248,7 +248,7 @@ export function* generateInitiatives(count: number, seed: number = DEFAULT_SEED)
 }
 
 /** A feature of the published GeoJSON, built the way the app's own export builds it. */
-export function toFeature(initiative: SyntheticInitiative): object {
+export function toFeature(initiative: SyntheticInitiative): PublishedFeature {
   return initiativeToFeature({ ...initiative, approximate: false });
 }
 

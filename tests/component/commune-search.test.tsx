@@ -8,6 +8,7 @@ import { createCommuneIndex, parseCommuneRecords, type CommuneIndex, type Commun
 import { resetAppStore, useAppStore } from '../../src/state/store';
 import type { Initiative } from '../../src/domain/initiative';
 import { distanceKm } from '../../src/domain/distance';
+import { anInitiative } from '../support/builders';
 
 // All current communes from the public COG, placed at their bounding-box centre: the same
 // sources and row shape as data/communes.json.
@@ -27,10 +28,10 @@ const loadIndex = () => Promise.resolve(communeIndex);
 const vaillant = communeIndex.communes.find((commune) => commune.code === '52499')!;
 
 function initiative(id: string, name: string, longitude: number, latitude: number): Initiative {
-  return {
+  return anInitiative({
     id, name, themes: ['mobilite'], territory: 'rural', commune: 'X', insee: '52121', department: '52',
     description: '', source: '', website: '', legalForm: '', longitude, latitude, approximate: false,
-  };
+  });
 }
 
 const initiatives = [

@@ -4,9 +4,10 @@ import { act } from 'react';
 import { DetailsPanel } from '../../src/features/details/DetailsPanel';
 import { useAppStore } from '../../src/state/store';
 import type { Initiative } from '../../src/domain/initiative';
+import { anInitiative } from '../support/builders';
 
 function initiative(overrides: Partial<Initiative> = {}): Initiative {
-  return {
+  return anInitiative({
     id: 'garage-solidaire',
     name: 'Garage solidaire du Diois',
     themes: ['mobilite'],
@@ -22,7 +23,7 @@ function initiative(overrides: Partial<Initiative> = {}): Initiative {
     latitude: 44.75,
     approximate: false,
     ...overrides,
-  };
+  });
 }
 
 const COMPLETE: Partial<Initiative> = {

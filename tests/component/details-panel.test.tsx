@@ -5,11 +5,12 @@ import { act } from 'react';
 import { DetailsPanel } from '../../src/features/details/DetailsPanel';
 import { useAppStore } from '../../src/state/store';
 import type { Initiative } from '../../src/domain/initiative';
+import { anInitiative } from '../support/builders';
 
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 
 function initiative(overrides: Partial<Initiative> = {}): Initiative {
-  return {
+  return anInitiative({
     id: 'collectif-gare',
     name: 'Collectif de la gare',
     themes: ['mobilite', 'tiers-lieux'],
@@ -25,7 +26,7 @@ function initiative(overrides: Partial<Initiative> = {}): Initiative {
     latitude: 47.69,
     approximate: false,
     ...overrides,
-  };
+  });
 }
 
 function open(item: Initiative) {

@@ -6,12 +6,13 @@ import type { Initiative } from '../../src/domain/initiative';
 import { resetAppStore, useAppStore } from '../../src/state/store';
 import { ExportControls } from '../../src/features/export/ExportControls';
 import { ResultsList } from '../../src/features/results-list/ResultsList';
+import { anInitiative } from '../support/builders';
 
 function initiative(id: string, name: string, themes: Initiative['themes'], commune: string, description = ''): Initiative {
-  return {
+  return anInitiative({
     id, name, themes, territory: 'urbain', commune, insee: '75056', department: '75', description,
     source: '', website: '', legalForm: '', longitude: 2.35, latitude: 48.85, approximate: false,
-  };
+  });
 }
 
 const initiatives = [

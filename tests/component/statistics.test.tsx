@@ -6,12 +6,13 @@ import { resetAppStore, useAppStore } from '../../src/state/store';
 import type { Initiative } from '../../src/domain/initiative';
 import { THEMES, type ThemeId } from '../../src/domain/themes';
 import type { TerritoryId } from '../../src/domain/territories';
+import { anInitiative } from '../support/builders';
 
 function initiative(id: string, themes: ThemeId[], territory: TerritoryId, department: string): Initiative {
-  return {
+  return anInitiative({
     id, name: id, themes, territory, commune: 'X', insee: '52121', department,
     description: '', source: '', website: '', legalForm: '', longitude: 5, latitude: 47, approximate: false,
-  };
+  });
 }
 
 const initiatives = [

@@ -1,25 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-/** Runs axe-core (WCAG 2.1 A/AA rules) and returns the serious and critical findings. */
-async function seriousViolations(page: Page, context = 'body'): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const violations = (await page.evaluate(async (selector) => {
-    const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(selector, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations;
-  }, context)) as AxeViolation[];
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
-}
+import { expect, it } from 'vitest';
+import { bundledFeatures, describeE2E, type Page } from './driver';
 
 async function focusedDescription(page: Page): Promise<{ tag: string; text: string; outline: string; boxShadow: string }> {
   return page.evaluate(() => {
@@ -34,62 +14,49 @@ async function focusedDescription(page: Page): Promise<{ tag: string; text: stri
   });
 }
 
-describeE2E('accessibility (RGAA 4.1 / WCAG 2.1 AA)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('accessibility (RGAA 4.1 / WCAG 2.1 AA)', (browser) => {
   it('has no serious or critical axe finding on the main page', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.count();
     await app.waitForMapIdle();
-    expect(await seriousViolations(app.page)).toEqual([]);
-    await app.close();
+    expect(await app.accessibilityViolations()).toEqual([]);
   });
 
   it('has no serious or critical axe finding in embed mode', async () => {
-    const app = await openApp(browser, { query: 'embed=1&basemap=offline' });
+    const app = await browser.open({ query: 'embed=1&basemap=offline' });
     await app.count();
     await app.waitForMapIdle();
-    expect(await seriousViolations(app.page)).toEqual([]);
-    await app.close();
+    expect(await app.accessibilityViolations()).toEqual([]);
   });
 
   it('has no serious or critical axe finding with the details of an initiative open', async () => {
     const first = bundledFeatures()[0];
-    const app = await openApp(browser, { query: `id=${first?.properties.id}&basemap=offline` });
+    const app = await browser.open({ query: `id=${first?.properties.id}&basemap=offline` });
     await app.page.getByRole('heading', { name: first?.properties.name }).waitFor();
-    expect(await seriousViolations(app.page)).toEqual([]);
-    await app.close();
+    expect(await app.accessibilityViolations()).toEqual([]);
   });
 
   it('has no serious or critical axe finding in each dialog', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.count();
     const embedButton = app.page.getByRole('button', { name: /Intégrer/ }).first();
     await embedButton.click();
     const dialog = app.page.getByRole('dialog');
     await dialog.waitFor();
-    expect(await seriousViolations(app.page)).toEqual([]);
+    expect(await app.accessibilityViolations()).toEqual([]);
     await app.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    await app.close();
   });
 
   it('the accessibility statement page is reachable and clean', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.page.getByRole('link', { name: /Accessibilité/ }).click();
     await app.page.getByRole('heading', { level: 1, name: /Déclaration d’accessibilité/ }).waitFor();
-    expect(await seriousViolations(app.page)).toEqual([]);
-    await app.close();
+    expect(await app.accessibilityViolations()).toEqual([]);
   });
 
   it('supports a keyboard-only journey: skip link, filters, list, details and back', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     const page = app.page;
     const total = await app.count();
 
@@ -135,11 +102,10 @@ describeE2E('accessibility (RGAA 4.1 / WCAG 2.1 AA)', () => {
     await page.keyboard.press('Escape');
     await heading.waitFor({ state: 'hidden' });
     expect(await firstItem.evaluate((element) => element === document.activeElement || element.contains(document.activeElement))).toBe(true);
-    await app.close();
   });
 
   it('does not trap the keyboard in the map', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.count();
     await app.waitForMapIdle();
     const canvas = app.page.locator('[data-testid="map"] canvas.maplibregl-canvas');
@@ -147,6 +113,5 @@ describeE2E('accessibility (RGAA 4.1 / WCAG 2.1 AA)', () => {
     await app.page.keyboard.press('Tab');
     const stillInCanvas = await canvas.evaluate((element) => element === document.activeElement);
     expect(stillInCanvas).toBe(false);
-    await app.close();
   });
 });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import {  } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { distance as turfDistance, point } from '@turf/turf';
-import { bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
+import { bundledFeatures, describeE2E } from './driver';
 
 type CommuneRow = [string, string, string, number, number, number];
 
@@ -23,29 +22,9 @@ function kilometresIn(text: string): number | null {
   return match[2] === 'm' ? value / 1000 : value;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical WCAG 2.1 A/AA findings of axe-core inside `selector`. */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (context) => {
-    const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
-    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
-  }, selector);
-}
-
-describeE2E('commune search', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('commune search', (browser) => {
   it('typing a commune and choosing it with the keyboard orders the list by distance, in km', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.count();
     const field = app.page.getByRole('combobox', { name: /commune/i });
     await field.click();
@@ -71,11 +50,10 @@ describeE2E('commune search', () => {
     // The first shown is the nearest of all, at the distance turf gives (to the displayed precision).
     expect(Math.abs(shownKm[0]! - reference[0]!.km)).toBeLessThan(0.6);
     expect(items[0]).toContain(reference[0]!.name);
-    await app.close();
   });
 
   it('has no serious accessibility finding with suggestions open and a highlighted option', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.count();
     const field = app.page.getByRole('combobox', { name: /commune/i });
     await field.click();
@@ -85,12 +63,11 @@ describeE2E('commune search', () => {
     const activeId = await field.getAttribute('aria-activedescendant');
     expect(activeId).toBeTruthy();
     expect(await app.page.locator(`[id="${activeId}"]`).getAttribute('aria-selected')).toBe('true');
-    expect(await seriousViolations(app.page, '.commune-search')).toEqual([]);
-    await app.close();
+    expect(await app.accessibilityViolations('.commune-search')).toEqual([]);
   });
 
   it('« Autour de moi » with the position allowed orders the list from there', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.count();
     // Brest: the nearest bundled initiative is computed from it below.
     const here = { longitude: -4.4861, latitude: 48.3904 };
@@ -105,11 +82,10 @@ describeE2E('commune search', () => {
     const first = await app.page.locator('#results li').first().textContent();
     expect(first).toContain(nearest.name);
     expect(Math.abs(kilometresIn(first ?? '')! - nearest.km)).toBeLessThan(0.6);
-    await app.close();
   });
 
   it('« Autour de moi » refused says so in French and leaves the list as it was', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.count();
     await app.context.clearPermissions();
     await app.page.getByRole('button', { name: 'Autour de moi' }).click();
@@ -117,11 +93,10 @@ describeE2E('commune search', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/position/);
     expect(await app.page.getByText(/triées par distance depuis/).count()).toBe(0);
-    await app.close();
   });
 
   it('loads the commune list only when the search is used', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.count();
     const requested: string[] = [];
     app.page.on('request', (request) => requested.push(request.url()));
@@ -129,6 +104,5 @@ describeE2E('commune search', () => {
     expect(requested.some((url) => url.includes('communes.json'))).toBe(false);
     await app.page.getByRole('combobox', { name: /commune/i }).focus();
     await app.page.waitForResponse((response) => response.url().includes('data/communes.json') && response.ok());
-    await app.close();
   });
 });

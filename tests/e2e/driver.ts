@@ -1,21 +1,19 @@
 /**
- * The small driver every end-to-end spec goes through: one real Chromium (Debian's),
- * the built app served on localhost, and no network beyond this machine.
+ * The end-to-end test kit: the only e2e file that drives the browser library (through
+ * bench/browser.ts, which the benchmark's harness shares). It owns the browser's lifecycle
+ * (one Debian Chromium per spec file, closed after its tests; every page a test opens closed
+ * after that test, pass or fail) and offers one action per thing a user does.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { describe, inject } from 'vitest';
-import { CHROMIUM_FLAGS, isLocalUrl } from '../../scripts/headless-web';
+import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
+import { launchBrowser, openPage, readCount, type Browser, type BrowserContext, type Frame, type Page } from '../../bench/browser';
+import type { PublishedFeature } from '../../src/domain/initiative';
 
-export { CHROMIUM_FLAGS };
-
-
-/** `describe`, skipped (loudly, by the global setup) when no Chromium is installed. */
-export function describeE2E(name: string, body: () => void): void {
-  if (inject('e2eAvailable')) describe(name, body);
-  else describe.skip(`${name} (no Chromium)`, body);
-}
+export type { Frame, Page };
+export type Locator = ReturnType<Page['locator']>;
+export { readCount };
 
 export function appUrl(): string {
   return inject('appUrl');
@@ -25,23 +23,7 @@ export function partnerUrl(): string {
   return inject('partnerUrl');
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: CHROMIUM_FLAGS });
-}
-
-export interface GeoJsonFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: Record<string, unknown> & {
-    id: string;
-    name: string;
-    themes: string[];
-    territory: string;
-    department: string;
-    commune: string;
-    description: string;
-  };
-}
+export type GeoJsonFeature = PublishedFeature;
 
 /** The features of the bundled data, as the built app serves them. */
 export function bundledFeatures(): GeoJsonFeature[] {
@@ -64,77 +46,158 @@ export interface OpenOptions {
   url?: string;
   /** Local requests whose path matches are answered with a 404, e.g. to lose a script chunk. */
   missing?: RegExp;
+  /** Opens the page in a Chromium of its own started with these extra flags (e.g. '--disable-3d-apis'). */
+  chromiumArgs?: string[];
 }
 
+/** The app (or another page) open in a fresh context; closed by the kit after the test. */
 export interface AppPage {
   page: Page;
   context: BrowserContext;
   /** Uncaught page errors and console errors seen so far. */
   errors: string[];
+  /** The count the role="status" element announces. */
   count: () => Promise<number>;
+  /** Waits until the announced count is `expected` (zero included). */
+  waitForCount: (expected: number) => Promise<void>;
   waitForMapIdle: (timeoutMs?: number) => Promise<void>;
-  close: () => Promise<void>;
+  /** Ticks or unticks the theme (or territory) checkbox whose name matches. */
+  setFilter: (name: RegExp | string, checked: boolean) => Promise<void>;
+  /** Opens an initiative's details from the list and returns its details region. */
+  openDetailsFromList: (name: string) => Promise<Locator>;
+  /** Clicks `control` (by default the « CSV » button) and returns the file it downloads. */
+  download: (control?: Locator) => Promise<{ fileName: string; bytes: Buffer }>;
+  /** Serious or critical axe-core (WCAG 2.1 A/AA) violations inside `selector`, one readable line each. */
+  accessibilityViolations: (selector?: string) => Promise<string[]>;
 }
 
-/** Reads the number in the role="status" element that announces the count. */
-export async function readCount(page: Page, timeoutMs = 20_000): Promise<number> {
-  const handle = await page.waitForFunction(
-    () => {
-      for (const element of Array.from(document.querySelectorAll('[role="status"]'))) {
-        const digits = (element.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '').match(/\d+/);
-        // Wrapped in an object: a bare 0 would read as "not yet" to waitForFunction.
-        if (digits && /initiative/i.test(element.textContent ?? '')) return { count: Number(digits[0]) };
-      }
-      return null;
-    },
-    undefined,
-    { timeout: timeoutMs },
-  );
-  return ((await handle.jsonValue()) as { count: number }).count;
+/** Waits until the status of `target` announces `expected` initiatives. */
+export async function waitForCount(target: Page | Frame, expected: number, timeoutMs = 10_000): Promise<void> {
+  await target.waitForFunction((value) => {
+    const status = document.querySelector('[role="status"]');
+    return (status?.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '').includes(`${value}initiative`);
+  }, expected, { timeout: timeoutMs });
 }
 
-export async function openApp(browser: Browser, options: OpenOptions = {}): Promise<AppPage> {
-  const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1280, height: 800 },
-    acceptDownloads: true,
-    locale: 'fr-FR',
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+let axeSource: string | undefined;
+
+async function accessibilityViolations(page: Page, selector = 'body'): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (context) => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (context: string, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+  }, selector);
+}
+
+const DATA_PATH = /\/data\/initiatives\.geojson(\?|$)/;
+
+async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: AppPage; close: () => Promise<void> }> {
   let dataStalled = false;
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (!isLocalUrl(url)) return route.abort('internetdisconnected');
-    if (options.missing?.test(new URL(url).pathname)) return route.fulfill({ status: 404, body: 'introuvable' });
-    if (options.data && /\/data\/initiatives\.geojson(\?|$)/.test(new URL(url).pathname + new URL(url).search)) {
-      const data = options.data;
-      if ('stallOnce' in data) {
-        if (dataStalled) return route.continue();
-        dataStalled = true;
-        return; // left unanswered
+  const { page, context, errors, close } = await openPage(browser, {
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    answer: async (route, url) => {
+      if (options.missing?.test(url.pathname)) {
+        await route.fulfill({ status: 404, body: 'introuvable' });
+        return true;
       }
-      if ('status' in data && typeof data.status === 'number') return route.fulfill({ status: data.status, body: 'erreur' });
-      if ('body' in data && typeof data.body === 'string') return route.fulfill({ status: 200, contentType: 'application/json', body: data.body });
-      return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
-    }
-    return route.continue();
+      const data = options.data;
+      if (!data || !DATA_PATH.test(url.pathname + url.search)) return false;
+      if ('stallOnce' in data) {
+        if (dataStalled) return false;
+        dataStalled = true;
+        return true; // left unanswered
+      }
+      if ('status' in data && typeof data.status === 'number') await route.fulfill({ status: data.status, body: 'erreur' });
+      else if ('body' in data && typeof data.body === 'string') await route.fulfill({ status: 200, contentType: 'application/json', body: data.body });
+      else await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(data) });
+      return true;
+    },
   });
-  const target = options.url ?? `${appUrl()}${options.query ? `?${options.query}` : ''}${options.hash ? `#${options.hash}` : ''}`;
-  await page.goto(target);
-  return {
+  const app: AppPage = {
     page,
     context,
     errors,
     count: () => readCount(page),
+    waitForCount: (expected) => waitForCount(page, expected),
     waitForMapIdle: async (timeoutMs = 30_000) => {
       await page.waitForSelector('[data-testid="map"][data-map-status="idle"]', { timeout: timeoutMs });
     },
-    close: () => context.close(),
+    setFilter: async (name, checked) => {
+      await page.getByRole('checkbox', { name }).setChecked(checked);
+    },
+    openDetailsFromList: async (name) => {
+      await page.getByRole('list', { name: /initiative/i }).getByRole('button', { name, exact: true }).first().click();
+      const region = page.getByRole('region', { name });
+      await region.waitFor();
+      return region;
+    },
+    download: async (control = page.getByRole('button', { name: /CSV/ })) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), control.click()]);
+      return { fileName: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    },
+    accessibilityViolations: (selector) => accessibilityViolations(page, selector),
   };
+  const target = options.url ?? `${appUrl()}${options.query ? `?${options.query}` : ''}${options.hash ? `#${options.hash}` : ''}`;
+  await page.goto(target);
+  return { app, close };
+}
+
+/** Opens pages in the spec file's Chromium. */
+export interface E2EBrowser {
+  /** Opens the app with these options (or options.url); the page is closed after the test. */
+  open: (options?: OpenOptions) => Promise<AppPage>;
+}
+
+/**
+ * Registers, in the enclosing `describe`, one Chromium for its tests (launched before them,
+ * closed after them) and the closing of every page a test opened once that test ends.
+ */
+export function useBrowser(): E2EBrowser {
+  let browser: Browser | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser({ executablePath: inject('chromiumPath') });
+  });
+  afterEach(async () => {
+    const pending = closers.splice(0);
+    // Last opened first: a page in a browser of its own goes before that browser.
+    for (const close of pending.reverse()) await close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    try {
+      for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+    } finally {
+      await browser?.close();
+    }
+  });
+  return {
+    open: async (options = {}) => {
+      let target = browser;
+      if (options.chromiumArgs) {
+        const own = await launchBrowser({ executablePath: inject('chromiumPath'), extraArgs: options.chromiumArgs });
+        closers.push(() => own.close());
+        target = own;
+      }
+      if (!target) throw new Error('the browser is not launched: open pages inside a test');
+      const { app, close } = await openIn(target, options);
+      closers.push(close);
+      return app;
+    },
+  };
+}
+
+/**
+ * `describe` with the spec file's browser (see useBrowser), skipped (loudly, by the global
+ * setup) when no Chromium is installed.
+ */
+export function describeE2E(name: string, body: (browser: E2EBrowser) => void): void {
+  if (inject('e2eAvailable')) describe(name, () => body(useBrowser()));
+  else describe.skip(`${name} (no Chromium)`, () => body({ open: () => Promise.reject(new Error('no Chromium')) }));
 }
 
 /**

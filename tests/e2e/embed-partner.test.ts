@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { appUrl, bundledFeatures, describeE2E, launchBrowser, openApp, partnerUrl } from './driver';
+import { appUrl, bundledFeatures, describeE2E, partnerUrl, readCount, type Frame, type Page } from './driver';
 
 const appOrigin = () => new URL(appUrl()).origin;
 
@@ -17,64 +15,36 @@ async function mapFrame(page: Page, urlPart = ''): Promise<Frame> {
   }
 }
 
-/** The number announced by the role="status" count inside a frame. */
-async function frameCount(frame: Frame, differentFrom?: number): Promise<number> {
-  const handle = await frame.waitForFunction(
-    (previous) => {
-      for (const element of Array.from(document.querySelectorAll('[role="status"]'))) {
-        const text = element.textContent ?? '';
-        const digits = text.replace(/[\s\u00a0\u202f]/g, '').match(/\d+/);
-        if (digits && /initiative/i.test(text) && Number(digits[0]) !== previous) return Number(digits[0]);
-      }
-      return null;
-    },
-    differentFrom ?? -1,
-    { timeout: 20_000 },
-  );
-  return (await handle.jsonValue()) as number;
-}
-
 function withTheme(theme: string) {
-  return bundledFeatures().filter((feature) => feature.properties.themes.includes(theme));
+  return bundledFeatures().filter((feature) => (feature.properties.themes as readonly string[]).includes(theme));
 }
 
-describeE2E('embedding in a partner site (another origin)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('embedding in a partner site (another origin)', (browser) => {
   it('runs on a different origin from the app', () => {
     expect(new URL(partnerUrl()).origin).not.toBe(appOrigin());
   });
 
   it('shows, inside the frame, the count of the preset filters', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    expect(await frameCount(frame)).toBe(withTheme('mobilite').length);
-    await partner.close();
+    expect(await readCount(frame)).toBe(withTheme('mobilite').length);
   });
 
   it('downloads the CSV from inside the sandboxed frame, without unfolding anything', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    const shown = await frameCount(frame);
+    const shown = await readCount(frame);
     const button = frame.getByRole('button', { name: /CSV/ });
     expect(await button.isVisible()).toBe(true);
-    const [download] = await Promise.all([partner.page.waitForEvent('download'), button.click()]);
-    const text = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
+    const text = (await partner.download(button)).bytes.toString('utf8').replace(/^\uFEFF/, '');
     const rows = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
     expect(rows.length - 1).toBe(shown);
-    await partner.close();
   });
 
   it('folds the filters behind a « Filtres » button and links to the full map in a new tab', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    await frameCount(frame);
+    await readCount(frame);
     const toggle = frame.getByRole('button', { name: 'Filtres' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     const link = frame.getByRole('link', { name: /Ouvrir la carte complète/ });
@@ -83,13 +53,12 @@ describeE2E('embedding in a partner site (another origin)', () => {
     expect(full.origin).toBe(appOrigin());
     expect(full.searchParams.get('embed')).toBeNull();
     expect(full.searchParams.get('themes')).toBe('mobilite');
-    await partner.close();
   });
 
   it('tells the host page the filters and count, only from the app origin', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    const shown = await frameCount(frame);
+    const shown = await readCount(frame);
     const message = await partner.page.waitForFunction(
       () => (window as unknown as { carteEssMessages: { origin: string; data: { type: string } }[] }).carteEssMessages.find((entry) => entry.data.type === 'carte-ess:filters') ?? null,
     );
@@ -97,13 +66,12 @@ describeE2E('embedding in a partner site (another origin)', () => {
     expect(origin).toBe(appOrigin());
     expect(data.filters.themes).toEqual(['mobilite']);
     expect(data.count).toBe(shown);
-    await partner.close();
   });
 
   it('lets the helper script embed.js fit the frame’s height to the content', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    await frameCount(frame);
+    await readCount(frame);
     const measure = async () => ({
       content: await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height)),
       iframe: await partner.page.evaluate(() => Math.round((document.getElementById('carte') as HTMLIFrameElement).getBoundingClientRect().height)),
@@ -118,26 +86,24 @@ describeE2E('embedding in a partner site (another origin)', () => {
     expect(Math.abs(sizes.content - sizes.iframe)).toBeLessThanOrEqual(2);
     const contentHeight = sizes.content;
     expect(contentHeight).not.toBe(500);
-    await partner.close();
   });
 
   it('obeys the host’s set-filters message', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    const before = await frameCount(frame);
+    const before = await readCount(frame);
     await partner.page.evaluate((origin) => {
       const target = (document.getElementById('carte') as HTMLIFrameElement).contentWindow;
       target?.postMessage({ source: 'carte-ess', type: 'carte-ess:set-filters', filters: { themes: ['alimentation'] } }, origin);
     }, appOrigin());
-    const after = await frameCount(frame, before);
+    const after = await readCount(frame, { differentFrom: before });
     expect(after).toBe(withTheme('alimentation').length);
-    await partner.close();
   });
 
   it('tells the host page which initiative the visitor selects', async () => {
-    const partner = await openApp(browser, { url: partnerUrl() });
+    const partner = await browser.open({ url: partnerUrl() });
     const frame = await mapFrame(partner.page);
-    await frameCount(frame);
+    await readCount(frame);
     const first = frame.getByRole('list').getByRole('button').first();
     const name = ((await first.textContent()) ?? '').trim();
     await first.click();
@@ -148,40 +114,30 @@ describeE2E('embedding in a partner site (another origin)', () => {
     const feature = withTheme('mobilite').find((candidate) => candidate.properties.id === data.id);
     expect(feature).toBeDefined();
     expect(name).toContain(feature?.properties.name);
-    await partner.close();
   });
 
   it('ignores set-filters from a host that is not the declared parent origin', async () => {
     const query = `themes=mobilite&embed=1&parentOrigin=${encodeURIComponent('https://partenaire.example')}`;
-    const partner = await openApp(browser, { url: `${partnerUrl()}?query=${encodeURIComponent(query)}` });
+    const partner = await browser.open({ url: `${partnerUrl()}?query=${encodeURIComponent(query)}` });
     const frame = await mapFrame(partner.page, 'parentOrigin=');
-    const before = await frameCount(frame);
+    const before = await readCount(frame);
     await partner.page.evaluate((origin) => {
       const target = (document.getElementById('carte') as HTMLIFrameElement).contentWindow;
       target?.postMessage({ source: 'carte-ess', type: 'carte-ess:set-filters', filters: { themes: ['alimentation'] } }, origin);
     }, appOrigin());
     await partner.page.waitForTimeout(500);
-    expect(await frameCount(frame)).toBe(before);
+    expect(await readCount(frame)).toBe(before);
     // Neither filters nor selection went to this page, which is not the declared host.
     const types = await partner.page.evaluate(() =>
       (window as unknown as { carteEssMessages: { data: { type: string } }[] }).carteEssMessages.map((entry) => entry.data.type),
     );
     expect(types.filter((type) => type !== 'carte-ess:height')).toEqual([]);
-    await partner.close();
   });
 });
 
-describeE2E('the « Intégrer » generator in the browser', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('the « Intégrer » generator in the browser', (browser) => {
   it('gives iframe code with the current filters and a title, copies it, closes with Escape and returns the focus', async () => {
-    const app = await openApp(browser, { query: 'themes=mobilite&dep=59' });
+    const app = await browser.open({ query: 'themes=mobilite&dep=59' });
     await app.count();
     const button = app.page.getByRole('button', { name: /Intégrer/ });
     await button.click();
@@ -206,6 +162,5 @@ describeE2E('the « Intégrer » generator in the browser', () => {
     await app.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
-    await app.close();
   });
 });

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { bundledFeatures, describeE2E, launchBrowser, openApp, readCount, type GeoJsonFeature } from './driver';
+import { expect, it } from 'vitest';
+import { bundledFeatures, describeE2E, type GeoJsonFeature } from './driver';
 
 /** An independent, plain reading of CONTRACT §4, to compute what each URL must show. */
 function fold(text: string): string {
@@ -20,7 +19,7 @@ function expectedCount(features: GeoJsonFeature[], query: string): number {
   const words = fold(params.get('q') ?? '').split(' ').filter(Boolean);
   return features.filter(({ properties }) => {
     if (themes.length > 0) {
-      const hits = themes.filter((theme) => properties.themes.includes(theme)).length;
+      const hits = themes.filter((theme) => (properties.themes as readonly string[]).includes(theme)).length;
       if (matchAll ? hits < themes.length : hits === 0) return false;
     }
     if (territories.length > 0 && !territories.includes(properties.territory)) return false;
@@ -53,39 +52,23 @@ function queriesFor(features: GeoJsonFeature[]): Record<string, string> {
   };
 }
 
-async function waitForCount(page: Page, expected: number): Promise<void> {
-  await page.waitForFunction((value) => {
-    const status = document.querySelector('[role="status"]');
-    return (status?.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '').includes(`${value}initiative`);
-  }, expected, { timeout: 10_000 });
-}
-
-describeE2E('filters and URL', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('filters and URL', (browser) => {
   for (const name of ['themes', 'themes (any of two)', 'themes with match=all', 'territoire', 'dep', 'q', 'all together', 'invalid values ignored']) {
     it(`the URL parameter « ${name} » gives the count the bundled data implies`, async () => {
       const features = bundledFeatures();
       const query = queriesFor(features)[name] as string;
-      const app = await openApp(browser, { query });
+      const app = await browser.open({ query });
       expect(await app.count()).toBe(expectedCount(features, query));
-      await app.close();
     });
   }
 
   it('ticking a theme updates the count, the list and the URL, and keeps the camera hash', async () => {
     const features = bundledFeatures();
-    const app = await openApp(browser, { hash: '6/46.5/2.5' });
+    const app = await browser.open({ hash: '6/46.5/2.5' });
     expect(await app.count()).toBe(features.length);
     await app.page.getByRole('checkbox', { name: /Mobilité/ }).check();
     const expected = expectedCount(features, 'themes=mobilite');
-    await waitForCount(app.page, expected);
+    await app.waitForCount(expected);
     await app.page.waitForURL((url) => url.searchParams.get('themes') === 'mobilite');
     const listed = await app.page.locator('#results li').first().getAttribute('aria-setsize');
     expect(Number(listed)).toBe(expected);
@@ -94,28 +77,26 @@ describeE2E('filters and URL', () => {
     expect(names.length).toBeGreaterThan(0);
     expect(names.every((label) => mobility.has(label))).toBe(true);
     expect(new URL(app.page.url()).hash).toMatch(/^#6(\.0+)?\/46\.50*\/2\.50*/);
-    await app.close();
   });
 
   it('back and forward walk through filter changes', async () => {
     const features = bundledFeatures();
-    const app = await openApp(browser);
-    await readCount(app.page);
+    const app = await browser.open();
+    await app.count();
     await app.page.getByRole('checkbox', { name: /Mobilité/ }).check();
-    await waitForCount(app.page, expectedCount(features, 'themes=mobilite'));
+    await app.waitForCount(expectedCount(features, 'themes=mobilite'));
     await app.page.waitForURL((url) => url.search === '?themes=mobilite');
     await app.page.getByRole('checkbox', { name: /Rural/ }).check();
-    await waitForCount(app.page, expectedCount(features, 'themes=mobilite&territoire=rural'));
+    await app.waitForCount(expectedCount(features, 'themes=mobilite&territoire=rural'));
     await app.page.waitForURL((url) => url.search === '?themes=mobilite&territoire=rural');
     await app.page.goBack();
-    await waitForCount(app.page, expectedCount(features, 'themes=mobilite'));
+    await app.waitForCount(expectedCount(features, 'themes=mobilite'));
     expect(await app.page.getByRole('checkbox', { name: /Rural/ }).isChecked()).toBe(false);
     await app.page.goBack();
-    await waitForCount(app.page, features.length);
+    await app.waitForCount(features.length);
     expect(new URL(app.page.url()).search).toBe('');
     await app.page.goForward();
-    await waitForCount(app.page, expectedCount(features, 'themes=mobilite'));
+    await app.waitForCount(expectedCount(features, 'themes=mobilite'));
     expect(await app.page.getByRole('checkbox', { name: /Mobilité/ }).isChecked()).toBe(true);
-    await app.close();
   });
 });

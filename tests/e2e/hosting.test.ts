@@ -8,7 +8,7 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { launchBrowser, openApp } from './driver';
+import { useBrowser } from './driver';
 import { describeWithPrograms } from './support/programs';
 import { freePort, markedBlocks, startApache, startNginx, type RealServer } from './support/real-servers';
 
@@ -47,7 +47,7 @@ function block(blocks: Map<string, string>, name: string): string {
 }
 
 describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache2'], () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const browser = useBrowser();
   let workDirectory: string;
   let site: string;
   const servers: RealServer[] = [];
@@ -106,11 +106,9 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
     servers.push(apache);
     bases['apache /'] = apache.url;
     bases['apache /carte/'] = `${apache.url}carte/`;
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    await browser?.close();
     await Promise.all(servers.map((server) => server.close()));
     if (workDirectory) rmSync(workDirectory, { recursive: true, force: true });
   });
@@ -149,21 +147,19 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
     });
 
     it(`${where}: draws the map in Chromium`, async () => {
-      const app = await openApp(browser, { url: `${bases[where]}?basemap=offline` });
+      const app = await browser.open({ url: `${bases[where]}?basemap=offline` });
       await app.waitForMapIdle();
       expect(Number(await app.page.getAttribute('[data-testid="map"]', 'data-rendered-initiatives'))).toBeGreaterThan(0);
       expect(app.errors.filter((error) => /Content Security Policy|MIME/i.test(error))).toEqual([]);
-      await app.close();
     });
   }
 
   it('says in French why the map cannot start when the worker comes with a wrong type', async () => {
-    const app = await openApp(browser, { url: `${bases['nginx, worker with a wrong type']}?basemap=offline` });
+    const app = await browser.open({ url: `${bases['nginx, worker with a wrong type']}?basemap=offline` });
     const message = app.page.getByRole('alert').filter({ hasText: 'La carte n’a pas pu démarrer' });
     await message.waitFor({ timeout: 20_000 });
     expect(await message.textContent()).toContain('application/octet-stream');
     // The list stays usable.
     expect(await app.count()).toBeGreaterThan(0);
-    await app.close();
   });
 });

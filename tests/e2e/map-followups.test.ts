@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
+import { expect, it } from 'vitest';
+import { bundledFeatures, describeE2E, type Page } from './driver';
 
 /** MapLibre's hash: #zoom/latitude/longitude. */
 async function camera(page: Page): Promise<{ zoom: number; latitude: number; longitude: number }> {
@@ -16,29 +15,20 @@ async function wheelOverMap(page: Page): Promise<void> {
   for (let step = 0; step < 5; step++) await page.mouse.wheel(0, -300);
 }
 
-describeE2E('map follow-ups', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('map follow-ups', (browser) => {
   it('embedded (embed=1), the wheel scrolls the host page instead of zooming the map, and says how to zoom', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline&embed=1', hash: '6/46.5/2.5' });
+    const app = await browser.open({ query: 'basemap=offline&embed=1', hash: '6/46.5/2.5' });
     await app.waitForMapIdle();
     await wheelOverMap(app.page);
     await app.page.waitForTimeout(1500);
     expect((await camera(app.page)).zoom).toBe(6);
     await app.page.getByText('Utilisez Ctrl + molette pour zoomer').first().waitFor({ state: 'attached' });
-    await app.close();
   });
 
   it('« Aller à » › « La Réunion » takes the camera overseas, where the initiatives of 974 show', async () => {
     const expected = bundledFeatures().filter((feature) => feature.properties.department === '974').length;
     expect(expected).toBeGreaterThan(0);
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.waitForMapIdle();
     await app.page.getByText('Aller à', { exact: true }).click();
     await app.page.getByRole('button', { name: 'La Réunion' }).click();
@@ -51,7 +41,6 @@ describeE2E('map follow-ups', () => {
       { timeout: 15_000 },
     );
     await app.page.waitForSelector(`[data-testid="map"][data-map-status="idle"][data-rendered-initiatives="${expected}"]`, { timeout: 15_000 });
-    await app.close();
   });
 
   it('« Cercles par département » draws one circle per département having filtered initiatives, and follows the filters', async () => {
@@ -60,10 +49,10 @@ describeE2E('map follow-ups', () => {
       new Set(
         features
           .filter((feature) => !feature.properties.department.startsWith('97'))
-          .filter((feature) => theme === undefined || feature.properties.themes.includes(theme))
+          .filter((feature) => theme === undefined || (feature.properties.themes as readonly string[]).includes(theme))
           .map((feature) => feature.properties.department),
       ).size;
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.waitForMapIdle();
     const toggle = app.page.getByRole('button', { name: 'Cercles par département' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
@@ -78,14 +67,12 @@ describeE2E('map follow-ups', () => {
     await app.page.waitForSelector(`[data-testid="map"][data-map-status="idle"][data-rendered-circles="${withMobility}"]`, { timeout: 15_000 });
     await toggle.click();
     await app.page.waitForSelector('[data-testid="map"][data-map-status="idle"][data-rendered-circles="0"]', { timeout: 15_000 });
-    await app.close();
   });
 
   it('not embedded, the wheel zooms the map', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', hash: '6/46.5/2.5' });
+    const app = await browser.open({ query: 'basemap=offline', hash: '6/46.5/2.5' });
     await app.waitForMapIdle();
     await wheelOverMap(app.page);
     await app.page.waitForFunction(() => Number(window.location.hash.slice(1).split('/')[0]) > 6.5, undefined, { timeout: 10_000 });
-    await app.close();
   });
 });

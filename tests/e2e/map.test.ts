@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, bundledFeatures, describeE2E, launchBrowser, openApp } from './driver';
+import { expect, it } from 'vitest';
+import type { ThemeId } from '../../src/domain/themes';
+import { aFeature } from '../support/builders';
+import { bundledFeatures, describeE2E, type Page } from './driver';
 
 /** Colour of cluster bubbles (src/map/icons.ts): its presence proves our data was drawn, not only the basemap. */
 const CLUSTER_NAVY = [0x1d, 0x35, 0x57] as const;
@@ -39,12 +40,8 @@ async function mapPixels(page: Page): Promise<PixelStats> {
   );
 }
 
-function feature(id: string, name: string, coordinates: [number, number], themes: string[] = ['tiers-lieux']) {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates },
-    properties: { id, name, themes, territory: 'rural', commune: 'Langres', insee: '52269', department: '52', description: 'Essai.', source: '' },
-  };
+function feature(id: string, name: string, [longitude, latitude]: [number, number], themes: ThemeId[] = ['tiers-lieux']) {
+  return aFeature({ id, name, themes, territory: 'rural', commune: 'Langres', insee: '52269', department: '52', description: 'Essai.', source: '', longitude, latitude });
 }
 
 /** Clicks the centre of the map, where the camera (from the URL hash) is pointed. */
@@ -54,37 +51,27 @@ async function clickMapCentre(page: Page): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-describeE2E('map explorer', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('map explorer', (browser) => {
   it('paints the basemap and the clustered initiatives on the canvas', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.waitForMapIdle();
     const stats = await mapPixels(app.page);
     expect(stats.distinctColours).toBeGreaterThan(50);
     expect(stats.navyPixels).toBeGreaterThan(200);
     expect(await app.page.getAttribute('[data-testid="map"] canvas.maplibregl-canvas', 'aria-label')).toMatch(/Carte des initiatives/);
-    await app.close();
   });
 
   it('redraws the map when a filter leaves nothing to show, and says so', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline&q=zzzzzzzzzz' });
+    const app = await browser.open({ query: 'basemap=offline&q=zzzzzzzzzz' });
     await app.waitForMapIdle();
     // (The driver's count() cannot return 0: waitForFunction treats 0 as "not yet".)
     expect(await app.page.locator('[role="status"]').first().textContent()).toMatch(/\b0 initiative/);
     expect((await mapPixels(app.page)).navyPixels).toBeLessThan(20);
     await app.page.getByText('Aucune initiative ne correspond aux filtres sur la carte.').waitFor();
-    await app.close();
   });
 
   it('falls back to the bundled offline basemap when the online style is unreachable', async () => {
-    const app = await openApp(browser);
+    const app = await browser.open();
     await app.page.waitForSelector('[data-testid="map"][data-basemap="offline"]', { timeout: 15_000 });
     await app.waitForMapIdle();
     expect((await mapPixels(app.page)).navyPixels).toBeGreaterThan(200);
@@ -92,17 +79,15 @@ describeE2E('map explorer', () => {
     expect(attribution).toContain('Natural Earth');
     expect(attribution).toContain('Données : contributeurs Carte ESS, COG INSEE');
     expect(attribution).not.toContain('IGN');
-    await app.close();
   });
 
   it('shows a single initiative by its theme colour, and opens its details when clicked', async () => {
     const data = { type: 'FeatureCollection', features: [feature('seule', 'La Recyclerie seule', [5.3, 47.86], ['mobilite'])] };
-    const app = await openApp(browser, { query: 'basemap=offline', hash: '12/47.86/5.3', data });
+    const app = await browser.open({ query: 'basemap=offline', hash: '12/47.86/5.3', data });
     await app.waitForMapIdle();
     expect((await mapPixels(app.page)).themePixels.mobilite).toBeGreaterThan(100);
     await clickMapCentre(app.page);
     await app.page.getByRole('region', { name: 'La Recyclerie seule' }).waitFor();
-    await app.close();
   });
 
   it('zooms in to split a cluster when it is clicked', async () => {
@@ -110,7 +95,7 @@ describeE2E('map explorer', () => {
       type: 'FeatureCollection',
       features: [feature('ouest', 'À l’ouest', [5.28, 47.86]), feature('est', 'À l’est', [5.32, 47.86])],
     };
-    const app = await openApp(browser, { query: 'basemap=offline', hash: '7/47.86/5.3', data });
+    const app = await browser.open({ query: 'basemap=offline', hash: '7/47.86/5.3', data });
     await app.waitForMapIdle();
     expect((await mapPixels(app.page)).navyPixels).toBeGreaterThan(100);
     await clickMapCentre(app.page);
@@ -118,7 +103,6 @@ describeE2E('map explorer', () => {
     await app.waitForMapIdle();
     const stats = await mapPixels(app.page);
     expect(stats.themePixels['tiers-lieux']).toBeGreaterThan(100);
-    await app.close();
   });
 
   it('lists the initiatives of a commune stack, which never splits, and opens the one chosen', async () => {
@@ -132,7 +116,7 @@ describeE2E('map explorer', () => {
       ],
     };
     // Zoom 20: far beyond where clusters split; the three still share one symbol.
-    const app = await openApp(browser, { query: 'basemap=offline', hash: '20/47.86/5.33', data });
+    const app = await browser.open({ query: 'basemap=offline', hash: '20/47.86/5.33', data });
     await app.waitForMapIdle();
     await clickMapCentre(app.page);
     const list = app.page.getByRole('region', { name: '3 initiatives à Langres' });
@@ -141,18 +125,17 @@ describeE2E('map explorer', () => {
     expect(await buttons.count()).toBe(3);
     await list.getByRole('button', { name: 'Épicerie de Langres' }).click();
     await app.page.getByRole('heading', { name: 'Épicerie de Langres' }).waitFor();
-    await app.close();
   });
 
   it('brings an initiative selected off screen (here by ?id=, overseas) into view', async () => {
     const data = {
       type: 'FeatureCollection',
       features: [
-        { ...feature('reunion', 'Ressourcerie de Saint-Denis', [55.45, -20.88]), properties: { ...feature('reunion', 'Ressourcerie de Saint-Denis', [55.45, -20.88]).properties, department: '974', insee: '97411', commune: 'Saint-Denis' } },
+        aFeature({ id: 'reunion', name: 'Ressourcerie de Saint-Denis', longitude: 55.45, latitude: -20.88, department: '974', insee: '97411', commune: 'Saint-Denis', description: 'Essai.' }),
         feature('langres', 'Atelier de Langres', [5.33, 47.86]),
       ],
     };
-    const app = await openApp(browser, { query: 'basemap=offline&id=reunion', data });
+    const app = await browser.open({ query: 'basemap=offline&id=reunion', data });
     await app.page.getByRole('region', { name: 'Ressourcerie de Saint-Denis' }).waitFor();
     await app.page.waitForFunction(
       () => {
@@ -162,26 +145,19 @@ describeE2E('map explorer', () => {
       undefined,
       { timeout: 15_000 },
     );
-    await app.close();
   });
 
   it('says so in French, and keeps the list usable, when the browser has no WebGL', async () => {
-    const withoutWebgl = await chromium.launch({ executablePath: inject('chromiumPath'), headless: true, args: [...CHROMIUM_FLAGS, '--disable-3d-apis'] });
-    try {
-      const app = await openApp(withoutWebgl, { query: 'basemap=offline' });
-      await app.page.getByText(/La carte ne peut pas s’afficher sur cet appareil/).waitFor();
-      expect(await app.count()).toBe(bundledFeatures().length);
-      await app.waitForMapIdle();
-    } finally {
-      await withoutWebgl.close();
-    }
+    const app = await browser.open({ query: 'basemap=offline', chromiumArgs: ['--disable-3d-apis'] });
+    await app.page.getByText(/La carte ne peut pas s’afficher sur cet appareil/).waitFor();
+    expect(await app.count()).toBe(bundledFeatures().length);
+    await app.waitForMapIdle();
   });
 
   it('keeps the camera in the URL hash', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', hash: '9/48.5/2.5' });
+    const app = await browser.open({ query: 'basemap=offline', hash: '9/48.5/2.5' });
     await app.waitForMapIdle();
     await app.page.locator('button[aria-label="Zoomer"]').click();
     await app.page.waitForFunction(() => window.location.hash.startsWith('#10/'), undefined, { timeout: 10_000 });
-    await app.close();
   });
 });

@@ -11,9 +11,10 @@ import {
   restoreNeutralized,
   TEXT_MARK,
 } from '../../../src/domain/csv-export';
+import { anInitiative } from '../../support/builders';
 
 function initiative(overrides: Partial<Initiative> = {}): Initiative {
-  return {
+  return anInitiative({
     id: 'collectif-gare',
     name: 'Collectif de la gare',
     themes: ['mobilite', 'tiers-lieux'],
@@ -29,7 +30,7 @@ function initiative(overrides: Partial<Initiative> = {}): Initiative {
     latitude: 48.1114,
     approximate: false,
     ...overrides,
-  };
+  });
 }
 
 function parse(csv: string, delimiter: string): string[][] {

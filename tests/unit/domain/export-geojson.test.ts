@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Initiative } from '../../../src/domain/initiative';
 import { buildGeoJson } from '../../../src/domain/geojson-export';
 import { parseInitiativesCollection } from '../../../src/domain/geojson';
+import { anInitiative } from '../../support/builders';
 
-const base: Initiative = {
+const base: Initiative = anInitiative({
   id: 'a', name: 'A', themes: ['commerces'], territory: 'qpv', commune: 'Lens', insee: '62498', department: '62',
   description: '=1+1 "quoted"\nline', source: '', website: '', legalForm: 'SCIC', longitude: 2.83, latitude: 50.43, approximate: false,
-};
+});
 
 describe('GeoJSON export', () => {
   it('contains only the given initiatives, in order, and loads back into the same initiatives', () => {

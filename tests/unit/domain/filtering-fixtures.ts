@@ -1,9 +1,10 @@
 import type { Initiative } from '../../../src/domain/initiative';
 import { THEME_IDS, type ThemeId } from '../../../src/domain/themes';
 import { TERRITORY_IDS } from '../../../src/domain/territories';
+import { anInitiative } from '../../support/builders';
 
 export function makeInitiative(overrides: Partial<Initiative> & { id: string }): Initiative {
-  return {
+  return anInitiative({
     name: overrides.id,
     themes: ['alimentation'],
     territory: 'urbain',
@@ -18,7 +19,7 @@ export function makeInitiative(overrides: Partial<Initiative> & { id: string }):
     latitude: 48.11,
     approximate: false,
     ...overrides,
-  };
+  });
 }
 
 const DEPARTMENT_SAMPLE = ['01', '2A', '52', '62', '75', '971', '976'];

@@ -8,12 +8,13 @@ import type { Initiative } from '../../../src/domain/initiative';
 import { THEMES, THEME_IDS, type ThemeId } from '../../../src/domain/themes';
 import { TERRITORIES, TERRITORY_IDS, type TerritoryId } from '../../../src/domain/territories';
 import { DEPARTMENTS } from '../../../src/domain/departments';
+import { anInitiative } from '../../support/builders';
 
 function makeInitiative(index: number, themes: ThemeId[], territory: TerritoryId, department: string): Initiative {
-  return {
+  return anInitiative({
     id: `i${index}`, name: `Initiative ${index}`, themes, territory, commune: 'X', insee: '52499', department,
     description: '', source: '', website: '', legalForm: '', longitude: 5, latitude: 47, approximate: false,
-  };
+  });
 }
 
 const initiativeArbitrary = fc.record({
