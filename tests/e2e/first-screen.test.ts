@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { bundledFeatures, describeE2E, isInFirstScreen, launchBrowser, openApp, saveScreenshot, type AppPage } from './driver';
+import { expect, it } from 'vitest';
+import { bundledFeatures, describeE2E, isInFirstScreen, saveScreenshot, type AppPage } from './driver';
 
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -24,17 +23,9 @@ async function horizontalOverflow(app: AppPage): Promise<number> {
   return app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
 
-describeE2E('the first screen', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('the first screen', (browser) => {
   it('shows the count and at least three results beside the map at 1280×800, without scrolling', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', viewport: LAPTOP });
+    const app = await browser.open({ query: 'basemap=offline', viewport: LAPTOP });
     expect(await app.count()).toBe(bundledFeatures().length);
     await app.waitForMapIdle();
     await saveScreenshot(app.page, 'first-screen-1280x800');
@@ -42,11 +33,10 @@ describeE2E('the first screen', () => {
     expect(await itemsInFirstScreen(app)).toBeGreaterThanOrEqual(3);
     expect(await isInFirstScreen(app.page.getByTestId('map'))).toBe(true);
     expect(await app.page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
-    await app.close();
   });
 
   it('gives every filter checkbox a target of at least 24×24 px', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', viewport: LAPTOP });
+    const app = await browser.open({ query: 'basemap=offline', viewport: LAPTOP });
     await app.count();
     const boxes = await app.page
       .getByRole('region', { name: 'Filtres' })
@@ -57,11 +47,10 @@ describeE2E('the first screen', () => {
       expect(box.width).toBeGreaterThanOrEqual(24);
       expect(box.height).toBeGreaterThanOrEqual(24);
     }
-    await app.close();
   });
 
   it('on a 390×844 phone: the count in the first screen, « Liste » shows the results, « Carte » brings the map back', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', viewport: PHONE });
+    const app = await browser.open({ query: 'basemap=offline', viewport: PHONE });
     await app.count();
     await app.waitForMapIdle();
     const count = app.page.getByRole('status').filter({ hasText: /initiative/ });
@@ -80,11 +69,10 @@ describeE2E('the first screen', () => {
     await app.page.getByRole('button', { name: 'Carte', exact: true }).click();
     expect(await isInFirstScreen(map)).toBe(true);
     expect(await itemsInFirstScreen(app)).toBe(0);
-    await app.close();
   });
 
   it('on a phone: the filters open as a sheet and close; the details of a listed initiative open over the map with a close button', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', viewport: PHONE });
+    const app = await browser.open({ query: 'basemap=offline', viewport: PHONE });
     const total = await app.count();
     const mobility = app.page.getByRole('checkbox', { name: /Mobilité/ });
     expect(await mobility.isVisible()).toBe(false);
@@ -109,11 +97,10 @@ describeE2E('the first screen', () => {
     await saveScreenshot(app.page, 'phone-390x844-details');
     await details.getByRole('button', { name: /Fermer/ }).click();
     await details.waitFor({ state: 'detached' });
-    await app.close();
   });
 
   it('never scrolls sideways at 320 px, in map view, list view and with the filters open', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline', viewport: SMALL_PHONE });
+    const app = await browser.open({ query: 'basemap=offline', viewport: SMALL_PHONE });
     await app.count();
     expect(await horizontalOverflow(app)).toBeLessThanOrEqual(0);
     expect(await isInFirstScreen(app.page.getByRole('status').filter({ hasText: /initiative/ }))).toBe(true);
@@ -123,6 +110,5 @@ describeE2E('the first screen', () => {
     await app.page.getByRole('button', { name: /^Filtres/ }).click();
     expect(await horizontalOverflow(app)).toBeLessThanOrEqual(0);
     await saveScreenshot(app.page, 'phone-320-filters');
-    await app.close();
   });
 });
