@@ -32,27 +32,24 @@ describeE2E('app shell', (browser) => {
 
   it('ends a data download that never answers with the error panel, and « Réessayer » then loads', async () => {
     // The e2e build shortens the 20 s watchdog through this parameter; another build waits the 20 s.
-    const app = await openApp(browser, { data: { stallOnce: true }, query: 'e2e-download-idle-ms=500&basemap=offline' });
+    const app = await browser.open({ data: { stallOnce: true }, query: 'e2e-download-idle-ms=500&basemap=offline' });
     const alert = app.page.getByRole('alert').filter({ hasText: 'bloqué' });
     await alert.waitFor({ timeout: 40_000 });
     expect(await alert.textContent()).toMatch(/Vérifiez votre connexion puis réessayez/);
     await app.page.getByRole('button', { name: 'Réessayer' }).click();
     expect(await app.count()).toBe(bundledFeatures().length);
-    await app.close();
   });
 
   it('says « Aucune initiative dans les données » for an empty file, and counts invalid features for maintainers', async () => {
-    const empty = await openApp(browser, { data: { type: 'FeatureCollection', features: [] }, query: 'basemap=offline' });
+    const empty = await browser.open({ data: { type: 'FeatureCollection', features: [] }, query: 'basemap=offline' });
     expect(await empty.count()).toBe(0);
     await empty.page.getByText('Aucune initiative dans les données').first().waitFor();
     expect(await empty.page.getByText(/Aucune initiative ne correspond/).count()).toBe(0);
-    await empty.close();
     const [first, second] = bundledFeatures();
     const broken = { ...second, properties: { ...second?.properties, department: '99' } };
-    const mixed = await openApp(browser, { data: { type: 'FeatureCollection', features: [first, broken, { type: 'Feature' }] }, query: 'basemap=offline' });
+    const mixed = await browser.open({ data: { type: 'FeatureCollection', features: [first, broken, { type: 'Feature' }] }, query: 'basemap=offline' });
     expect(await mixed.count()).toBe(1);
     await mixed.page.getByText('2 initiatives ignorées : données invalides').waitFor();
-    await mixed.close();
   });
 
   it('shows a readable French message when the data file is not JSON', async () => {

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { launchBrowser, openPage, readCount, type Browser, type BrowserContext, type Frame, type Page } from '../../bench/browser';
 import type { PublishedFeature } from '../../src/domain/initiative';
 
@@ -153,37 +153,49 @@ export interface E2EBrowser {
   open: (options?: OpenOptions) => Promise<AppPage>;
 }
 
+/** Closes, last opened first (a page in a browser of its own before that browser), and empties the list. */
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+}
+
 /**
  * Registers, in the enclosing `describe`, one Chromium for its tests (launched before them,
- * closed after them) and the closing of every page a test opened once that test ends.
+ * closed after them) and the closing of every page: one a test opened when that test ends,
+ * one opened in a `beforeAll` (shared by the tests) after the last test.
  */
 export function useBrowser(): E2EBrowser {
   let browser: Browser | undefined;
-  const closers: (() => Promise<void>)[] = [];
+  const sharedClosers: (() => Promise<void>)[] = [];
+  const testClosers: (() => Promise<void>)[] = [];
+  let inTest = false;
   beforeAll(async () => {
     browser = await launchBrowser({ executablePath: inject('chromiumPath') });
   });
+  beforeEach(() => {
+    inTest = true;
+  });
   afterEach(async () => {
-    const pending = closers.splice(0);
-    // Last opened first: a page in a browser of its own goes before that browser.
-    for (const close of pending.reverse()) await close().catch(() => undefined);
+    inTest = false;
+    await closeAll(testClosers);
   });
   afterAll(async () => {
     try {
-      for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+      await closeAll(testClosers);
+      await closeAll(sharedClosers);
     } finally {
       await browser?.close();
     }
   });
   return {
     open: async (options = {}) => {
+      const closers = inTest ? testClosers : sharedClosers;
       let target = browser;
       if (options.chromiumArgs) {
         const own = await launchBrowser({ executablePath: inject('chromiumPath'), extraArgs: options.chromiumArgs });
         closers.push(() => own.close());
         target = own;
       }
-      if (!target) throw new Error('the browser is not launched: open pages inside a test');
+      if (!target) throw new Error('the browser is not launched yet: open pages in a test or a beforeAll');
       const { app, close } = await openIn(target, options);
       closers.push(close);
       return app;

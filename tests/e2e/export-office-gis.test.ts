@@ -4,37 +4,31 @@
  * the GeoJSON to Shapefile and GeoPackage.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, openApp, type AppPage } from './driver';
+import { aCollection, aFeature } from '../support/builders';
+import { useBrowser, type AppPage } from './driver';
 import { describeWithPrograms, programPath } from './support/programs';
 import { readZipEntry } from './support/zip-entry';
 
-function feature(id: string, name: string, insee: string, department: string, coordinates: [number, number], description = 'Essai, avec virgule.') {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates },
-    properties: { id, name, themes: ['tiers-lieux', 'mobilite'], territory: 'rural', commune: 'Commune', insee, department, description, source: '' },
-  };
+function feature(id: string, name: string, insee: string, department: string, [longitude, latitude]: [number, number], description = 'Essai, avec virgule.') {
+  return aFeature({ id, name, themes: ['tiers-lieux', 'mobilite'], territory: 'rural', commune: 'Commune', insee, department, description, source: '', longitude, latitude });
 }
 
 /** Codes with leading zeros, a Corsican code, a formula-looking name. The list sorts by name: `=1+1` first. */
-const DATA = {
-  type: 'FeatureCollection',
-  features: [
-    feature('ain-un', 'A Ain', '01197', '01', [5.3456, 46.2051]),
-    feature('corse-deux', 'B Corse', '2A004', '2A', [8.7369, 41.9192]),
-    feature('formule-trois', '=1+1', '05061', '05', [6.0794, 44.5594], '=HYPERLINK("http://evil.example","clic")'),
-  ],
-};
+const DATA = aCollection([
+  feature('ain-un', 'A Ain', '01197', '01', [5.3456, 46.2051]),
+  feature('corse-deux', 'B Corse', '2A004', '2A', [8.7369, 41.9192]),
+  feature('formule-trois', '=1+1', '05061', '05', [6.0794, 44.5594], '=HYPERLINK("http://evil.example","clic")'),
+]);
 
 /** Saves what a button downloads into `folder`, under its suggested name. */
 async function downloadFrom(app: AppPage, name: RegExp, folder: string): Promise<string> {
-  const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('button', { name }).click()]);
-  const path = join(folder, download.suggestedFilename());
-  await download.saveAs(path);
+  const { fileName, bytes } = await app.download(app.page.getByRole('button', { name }));
+  const path = join(folder, fileName);
+  writeFileSync(path, bytes);
   return path;
 }
 
@@ -77,18 +71,15 @@ function cellsOf(rows: string[][], header: string): string[] {
 }
 
 describeWithPrograms('exports opened in LibreOffice and GDAL', ['soffice', 'ogr2ogr', 'ogrinfo'], () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const browser = useBrowser();
   let folder: string;
   let app: AppPage;
   beforeAll(async () => {
-    browser = await launchBrowser();
     folder = mkdtempSync(join(tmpdir(), 'carte-ess-exports-'));
-    app = await openApp(browser, { data: DATA, query: 'basemap=offline' });
+    app = await browser.open({ data: DATA, query: 'basemap=offline' });
     expect(await app.count()).toBe(3);
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
