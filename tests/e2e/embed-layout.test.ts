@@ -2,21 +2,13 @@
  * An embedded map keeps its layout from the first paint: no jump when the scripts, the data,
  * the map or the statistics arrive (the partner page's reader sees a stable frame).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeE2E, launchBrowser, openApp } from './driver';
+import { expect, it } from 'vitest';
+import { describeE2E } from './driver';
 
-describeE2E('embed layout', () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('embed layout', (browser) => {
   for (const viewport of [{ width: 800, height: 600 }, { width: 390, height: 700 }]) {
     it(`embed=1 at ${viewport.width}×${viewport.height}: the layout hardly shifts while it loads`, async () => {
-      const app = await openApp(browser, { query: 'embed=1&basemap=offline', viewport });
+      const app = await browser.open({ query: 'embed=1&basemap=offline', viewport });
       await app.count();
       await app.waitForMapIdle();
       const shifts = await app.page.evaluate(
@@ -47,7 +39,6 @@ describeE2E('embed layout', () => {
           }),
       );
       expect(shifts.sum, shifts.sources.join('\n')).toBeLessThan(0.1);
-      await app.close();
     });
   }
 });

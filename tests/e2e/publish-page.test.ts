@@ -4,13 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { appUrl, describeE2E, launchBrowser, openApp, type AppPage } from './driver';
+import { beforeAll, expect, inject, it } from 'vitest';
+import { appUrl, describeE2E, type AppPage } from './driver';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -29,9 +27,9 @@ async function publish(app: AppPage, name: string, bytes: Buffer): Promise<strin
   await app.page.getByLabel(/fichier/i).setInputFiles({ name, mimeType: 'text/csv', buffer: bytes });
   const link = app.page.getByRole('link', { name: /GeoJSON/ });
   await link.waitFor({ timeout: 60_000 });
-  const [download] = await Promise.all([app.page.waitForEvent('download'), link.click()]);
-  expect(download.suggestedFilename()).toBe('initiatives.geojson');
-  return readFile((await download.path()) as string, 'utf8');
+  const { fileName, bytes: downloaded } = await app.download(link);
+  expect(fileName).toBe('initiatives.geojson');
+  return downloaded.toString('utf8');
 }
 
 const HOSTILE = [
@@ -45,17 +43,11 @@ const HOSTILE = [
   'paris;Paris;mobilite;urbain;Paris 15e;;;;;',
 ].join('\r\n');
 
-describeE2E('publish page (publier.html)', () => {
-  let browser: Browser;
+describeE2E('publish page (publier.html)', (browser) => {
   let app: AppPage;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openApp(browser, { url: `${appUrl()}publier.html` });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
+    app = await browser.open({ url: `${appUrl()}publier.html` });
   });
 
   it('gives, for the bundled CSV, the very GeoJSON the build published with npm run data', async () => {
