@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { appUrl, bundledFeatures, describeE2E, launchBrowser, openApp, type AppPage } from './driver';
+import { expect, it } from 'vitest';
+import { appUrl, bundledFeatures, describeE2E, type AppPage } from './driver';
 
 /** Cluster bubbles' navy (src/map/icons.ts): in the printed picture it proves the clusters were composited. */
 const CLUSTER_NAVY = [0x1d, 0x35, 0x57] as const;
@@ -36,17 +35,9 @@ async function navyPixelsInPrintedMap(app: AppPage): Promise<number> {
   }, CLUSTER_NAVY);
 }
 
-describeE2E('copy link, full screen and print', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-
+describeE2E('copy link, full screen and print', (browser) => {
   it('« Copier le lien » copies a link that reproduces the filters, and says « Lien copié »', async () => {
-    const app = await openApp(browser, { query: 'themes=mobilite&territoire=rural,urbain&basemap=offline' });
+    const app = await browser.open({ query: 'themes=mobilite&territoire=rural,urbain&basemap=offline' });
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
     const shown = await app.count();
     await app.page.getByRole('checkbox', { name: /Rural/ }).uncheck();
@@ -56,14 +47,12 @@ describeE2E('copy link, full screen and print', () => {
     await app.page.getByText('Lien copié').waitFor();
     const link = await app.page.evaluate(() => navigator.clipboard.readText());
     expect(new URL(link).searchParams.get('territoire')).toBe('urbain');
-    const copy = await openApp(browser, { url: link });
+    const copy = await browser.open({ url: link });
     expect(await copy.count()).toBe(narrowed);
-    await copy.close();
-    await app.close();
   });
 
   it('shows the link to copy by hand when the browser refuses both ways of copying', async () => {
-    const app = await openApp(browser, { query: 'themes=alimentation&basemap=offline' });
+    const app = await browser.open({ query: 'themes=alimentation&basemap=offline' });
     await app.count();
     await app.page.evaluate(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('refusé')) } });
@@ -72,11 +61,10 @@ describeE2E('copy link, full screen and print', () => {
     await app.page.getByRole('button', { name: 'Copier le lien' }).click();
     const field = app.page.getByRole('textbox', { name: 'Lien de la vue' });
     expect(new URL(await field.inputValue()).searchParams.get('themes')).toBe('alimentation');
-    await app.close();
   });
 
   it('« Plein écran » puts the page in full screen and back', async () => {
-    const app = await openApp(browser, { query: 'basemap=offline' });
+    const app = await browser.open({ query: 'basemap=offline' });
     await app.count();
     const button = app.page.getByRole('button', { name: 'Plein écran' });
     await button.click();
@@ -84,13 +72,12 @@ describeE2E('copy link, full screen and print', () => {
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     await button.click();
     await app.page.waitForFunction(() => document.fullscreenElement === null);
-    await app.close();
   });
 
   it('« Imprimer » prints every initiative of the filtered list in its order, the map with its clusters, the filters in words and a QR code', async () => {
     const expected = bundledFeatures().filter((feature) => feature.properties.themes.includes('economie-circulaire'));
     expect(expected.length).toBeGreaterThan(20);
-    const app = await openApp(browser, { query: 'themes=economie-circulaire&basemap=offline' });
+    const app = await browser.open({ query: 'themes=economie-circulaire&basemap=offline' });
     expect(await app.count()).toBe(expected.length);
     await app.waitForMapIdle();
     const onScreen = await app.page.getByRole('list', { name: 'Initiatives' }).getByRole('listitem').getByRole('button').allTextContents();
@@ -111,25 +98,23 @@ describeE2E('copy link, full screen and print', () => {
     expect(await app.page.locator('[data-testid="print-qr"] path').getAttribute('d')).toMatch(/^M\d/);
     expect(await app.page.locator('.print-link').textContent()).toContain('themes=economie-circulaire');
     expect(await navyPixelsInPrintedMap(app)).toBeGreaterThan(50);
-    await app.close();
   });
 
   it('the browser’s own Print command prints the whole filtered list too', async () => {
     const expected = bundledFeatures().filter((feature) => feature.properties.territory === 'rural');
-    const app = await openApp(browser, { query: 'territoire=rural&basemap=offline' });
+    const app = await browser.open({ query: 'territoire=rural&basemap=offline' });
     expect(await app.count()).toBe(expected.length);
     await app.page.emulateMedia({ media: 'print' });
     await app.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect((await printedNames(app)).length).toBe(expected.length);
     await app.page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await app.page.locator('.print-view').waitFor({ state: 'detached' });
-    await app.close();
   });
 
   it('« Imprimer la fiche » prints one initiative with the QR code of its link', async () => {
     const chosen = bundledFeatures()[5];
     if (!chosen) throw new Error('the bundled data is empty');
-    const app = await openApp(browser, { query: `id=${encodeURIComponent(chosen.properties.id)}&basemap=offline` });
+    const app = await browser.open({ query: `id=${encodeURIComponent(chosen.properties.id)}&basemap=offline` });
     await app.count();
     await stubPrintDialog(app);
     await app.page.getByRole('button', { name: 'Imprimer la fiche' }).click();
@@ -139,6 +124,5 @@ describeE2E('copy link, full screen and print', () => {
     expect(await sheet.locator('.print-list').count()).toBe(0);
     expect(new URL((await sheet.locator('.print-link').textContent()) ?? '').searchParams.get('id')).toBe(chosen.properties.id);
     expect(await sheet.getByRole('img', { name: /Code QR/ }).count()).toBe(1);
-    await app.close();
   });
 });
