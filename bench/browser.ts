@@ -16,8 +16,18 @@ export async function launchBrowser(options: { executablePath?: string; extraArg
   return chromium.launch({ executablePath: options.executablePath ?? CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, ...(options.extraArgs ?? [])] });
 }
 
+/**
+ * `desktop`: a 1280×800 window (or `viewport`). `phone`: a 390×844 viewport at device pixel ratio
+ * 3 with touch (a common current phone), and the page's CPU slowed 4× through the DevTools
+ * protocol, as Lighthouse does for its mobile runs. The network is not throttled (the server is local).
+ */
+export type DeviceProfile = 'desktop' | 'phone';
+
+export const PHONE_CPU_SLOWDOWN = 4;
+
 export interface OfflinePageOptions {
   viewport?: { width: number; height: number };
+  profile?: DeviceProfile;
   /** Answers a local request itself (returns true), e.g. to replace the data; else it goes through. */
   answer?: (route: Route, url: URL) => Promise<boolean>;
 }
@@ -34,7 +44,11 @@ export interface BenchPage {
 
 /** A fresh context and page in French: every request leaving the machine is aborted and remembered. */
 export async function openPage(browser: Browser, options: OfflinePageOptions = {}): Promise<BenchPage> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'fr-FR', acceptDownloads: true });
+  const context = await browser.newContext(
+    options.profile === 'phone'
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'fr-FR', acceptDownloads: true }
+      : { viewport: options.viewport ?? { width: 1280, height: 800 }, locale: 'fr-FR', acceptDownloads: true },
+  );
   const errors: string[] = [];
   const blocked: string[] = [];
   await context.route('**/*', async (route) => {
@@ -47,6 +61,10 @@ export async function openPage(browser: Browser, options: OfflinePageOptions = {
     return route.continue();
   });
   const page = await context.newPage();
+  if (options.profile === 'phone') {
+    const session = await context.newCDPSession(page);
+    await session.send('Emulation.setCPUThrottlingRate', { rate: PHONE_CPU_SLOWDOWN });
+  }
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());

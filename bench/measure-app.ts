@@ -1,12 +1,13 @@
 /**
- * Our app in headless Chromium: load with 100,000 initiatives, then theme toggles.
- * Timestamps are taken inside the page (a MutationObserver installed before any app script
- * records every change of the count and of the map's data-map-status), so the numbers carry
- * no round-trip between this process and the browser.
+ * Our app in headless Chromium: load (interactive, then map idle), its heap, then theme toggles.
+ * Timestamps are taken inside the page (bench/page-recorder.ts: a MutationObserver installed
+ * before any app script), so the numbers carry no round-trip between this process and the browser.
  */
 import type { Browser, Page } from 'playwright-core';
 import { THEMES } from '../src/domain/themes';
-import { openPage } from './browser';
+import { openPage, type DeviceProfile } from './browser';
+import { interactiveAt, type InteractiveTimelines } from './interactive';
+import { RECORDER_SCRIPT } from './page-recorder';
 import type { Toggle } from './toggles';
 
 const LOAD_TIMEOUT_MS = 240_000;
@@ -14,58 +15,6 @@ const TOGGLE_TIMEOUT_MS = 60_000;
 /** How long to wait for the map to report a change after the count changed, before concluding it reports none. */
 const STATUS_GRACE_MS = 3_000;
 
-/**
- * Runs in the page before its own scripts. Plain JavaScript in a string: a function passed
- * through tsx would carry its helper calls (`__name`) that do not exist in the page.
- */
-const RECORDER_SCRIPT = `(() => {
-  const recorder = { counts: [], statuses: [] };
-  window.__benchRecorder = recorder;
-  let lastCount;
-  let lastStatus;
-  const readCount = () => {
-    for (const element of document.querySelectorAll('[role="status"]')) {
-      const text = element.textContent || '';
-      if (!/initiative/i.test(text)) continue;
-      const digits = text.replace(/[\\s\\u00a0\\u202f]/g, '').match(/\\d+/);
-      if (digits) return Number(digits[0]);
-    }
-    return null;
-  };
-  const readStatus = () => {
-    const map = document.querySelector('[data-testid="map"]');
-    return map ? map.getAttribute('data-map-status') : null;
-  };
-  const pushStatus = (time, status) => {
-    if (status === lastStatus) return;
-    lastStatus = status;
-    recorder.statuses.push([time, status]);
-  };
-  const observer = new MutationObserver((records) => {
-    const time = performance.now();
-    // Attribute records of one batch: each one's oldValue is the value the previous one set,
-    // so intermediate values (busy then idle within one task) are not lost.
-    const statusRecords = records.filter((record) => record.type === 'attributes' && record.attributeName === 'data-map-status');
-    statusRecords.forEach((record, index) => {
-      const next = statusRecords[index + 1];
-      if (next) pushStatus(time, next.oldValue);
-    });
-    pushStatus(time, readStatus());
-    const count = readCount();
-    if (count !== lastCount) {
-      lastCount = count;
-      recorder.counts.push([time, count]);
-    }
-  });
-  observer.observe(document, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['data-map-status'],
-    attributeOldValue: true,
-  });
-})();`;
 
 interface Outcome {
   /** When the count first showed the expected number. */
@@ -120,6 +69,9 @@ async function waitForOutcome(page: Page, expected: number, since: number, timeo
 }
 
 export interface AppLoadResult {
+  /** Navigation → count, list and drawn initiatives (CONTRACT §7 `app_interactive_*`). */
+  interactiveMs: number;
+  /** Navigation → map idle after the count (CONTRACT §7 `app_load_100k_ms`). */
   loadMs: number;
   /** Milestones after navigation start, for the profile in the report. */
   phases: Record<string, number>;
@@ -135,15 +87,55 @@ export interface AppFilterResult {
 
 export interface AppRun {
   load: AppLoadResult;
+  /** JavaScript heap in use (MiB) after a forced garbage collection, once interactive; null unless asked. */
+  heapMb: number | null;
   filter: AppFilterResult | null;
 }
 
-export async function measureApp(browser: Browser, origin: string, total: number, toggles: readonly Toggle[]): Promise<AppRun> {
-  const { page, errors, blocked, close } = await openPage(browser);
+export interface AppRunOptions {
+  profile?: DeviceProfile;
+  /** Read the heap once interactive (before the toggles). */
+  heap?: boolean;
+}
+
+/** Waits until the recorder's timelines hold the interactive moment, and returns it. */
+async function waitForInteractive(page: Page, total: number): Promise<number> {
+  const deadline = Date.now() + LOAD_TIMEOUT_MS;
+  for (;;) {
+    const timelines = await page.evaluate(() => {
+      const { counts, listItems, drawnItems } = (window as unknown as { __benchRecorder: InteractiveTimelines }).__benchRecorder;
+      return { counts, listItems, drawnItems };
+    });
+    const at = interactiveAt(timelines, total);
+    if (at !== null) return at;
+    if (Date.now() > deadline) {
+      throw new Error(`never interactive: last list ${JSON.stringify(timelines.listItems.slice(-2))}, drawn ${JSON.stringify(timelines.drawnItems.slice(-2))}`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Used JavaScript heap of the page after a full garbage collection, in MiB. */
+async function measureHeap(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('HeapProfiler.collectGarbage');
+    const usage = await session.send('Runtime.getHeapUsage');
+    return usage.usedSize / 1024 ** 2;
+  } finally {
+    await session.detach();
+  }
+}
+
+export async function measureApp(browser: Browser, origin: string, total: number, toggles: readonly Toggle[], options: AppRunOptions = {}): Promise<AppRun> {
+  const { page, errors, blocked, close } = await openPage(browser, { profile: options.profile });
   try {
     await page.addInitScript({ content: RECORDER_SCRIPT });
     await page.goto(`${origin}/?basemap=offline`, { timeout: LOAD_TIMEOUT_MS });
+    const interactiveMs = await waitForInteractive(page, total);
     const loaded = await waitForOutcome(page, total, 0, LOAD_TIMEOUT_MS);
+    // After map idle, so the forced collection does not delay the load being timed.
+    const heapMb = options.heap ? await measureHeap(page) : null;
     const phases = await page.evaluate(() => {
       const result: Record<string, number> = {};
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -161,8 +153,9 @@ export async function measureApp(browser: Browser, origin: string, total: number
       return result;
     });
     phases.countShown = loaded.countAt;
+    phases.interactive = interactiveMs;
     phases.mapIdle = loaded.idleAt;
-    const load: AppLoadResult = { loadMs: loaded.idleAt, phases, statusChanged: loaded.statusChanged, errors: [...errors, ...blocked.map((url) => `blocked ${url}`)] };
+    const load: AppLoadResult = { interactiveMs, loadMs: loaded.idleAt, phases, statusChanged: loaded.statusChanged, errors: [...errors, ...blocked.map((url) => `blocked ${url}`)] };
 
     let filter: AppFilterResult | null = null;
     if (toggles.length > 0) {
@@ -185,7 +178,7 @@ export async function measureApp(browser: Browser, origin: string, total: number
       }
       filter = { toggleMs, unobservedMap };
     }
-    return { load, filter };
+    return { load, heapMb, filter };
   } finally {
     await close();
   }

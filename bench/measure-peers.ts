@@ -10,10 +10,11 @@ export interface PeerLoadResult {
   detail: string;
 }
 
-export async function measureMarkerclusterLoad(browser: Browser, origin: string): Promise<PeerLoadResult> {
+/** `base`: where the peer pages are mounted, beside the `data/initiatives.geojson` they fetch. */
+export async function measureMarkerclusterLoad(browser: Browser, origin: string, base = '/peers'): Promise<PeerLoadResult> {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${origin}/peers/markercluster/`);
+    await page.goto(`${origin}${base}/markercluster/`);
     await page.waitForFunction(() => {
       const bench = (window as unknown as { __bench?: { doneAt: number | null; error: string | null } }).__bench;
       return bench && (bench.doneAt !== null || bench.error !== null);
@@ -32,10 +33,10 @@ export interface PeerFilterResult {
   wrongCounts: number;
 }
 
-export async function measureSetDataFilter(browser: Browser, origin: string, toggles: readonly Toggle[]): Promise<PeerFilterResult> {
+export async function measureSetDataFilter(browser: Browser, origin: string, toggles: readonly Toggle[], base = '/peers'): Promise<PeerFilterResult> {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${origin}/peers/maplibre-setdata/`);
+    await page.goto(`${origin}${base}/maplibre-setdata/`);
     await page.waitForFunction(() => {
       const bench = (window as unknown as { __bench?: { doneAt: number | null; error: string | null } }).__bench;
       return bench && (bench.doneAt !== null || bench.error !== null);
