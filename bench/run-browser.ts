@@ -36,6 +36,8 @@ export interface BrowserRun {
   log: (message: string) => void;
 }
 
+const NO_BUNDLED_DATA = 'the build has no data/initiatives.geojson: run npm run data:bundled first';
+
 function firstLine(error: unknown): string {
   return String(error).split('\n')[0]?.slice(0, 200) ?? 'failed';
 }
@@ -103,7 +105,10 @@ async function measureOurApp(browser: Browser, origin: string, run: BrowserRun, 
   }
   // The same app on the bundled initiatives: what the page and MapLibre's start cost without
   // the large data, i.e. the floor under the loads above.
-  if (!bundledPath) return;
+  if (!bundledPath) {
+    notes.app_load_bundled_ms = NO_BUNDLED_DATA;
+    return;
+  }
   const bundledCount = countFeatures(bundledPath);
   run.log(`app: load with the ${bundledCount} bundled initiatives (floor)`);
   try {
@@ -121,6 +126,7 @@ async function measurePhone(browser: Browser, origin: string, run: BrowserRun, b
   const size = run.sizes[0];
   const targets: { key: string; base: string; count: number }[] = [];
   if (bundledPath) targets.push({ key: 'bundled', base: '/bundled', count: countFeatures(bundledPath) });
+  else run.notes.phone_interactive_bundled_ms = NO_BUNDLED_DATA;
   if (size) targets.push({ key: size.key, base: `/app-${size.key}`, count: size.count });
   for (const target of targets) {
     run.log(`phone: load with ${target.count} initiatives (CPU 4× slower, 390×844)`);
