@@ -1,6 +1,7 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { useAppStore } from '../state/store';
 import { loadInitiatives } from '../state/load-initiatives';
+import { loadSiteConfig, useSiteConfig } from '../state/site-config';
 import { useUrlSync } from '../state/use-url-sync';
 import { FilterPanel } from '../features/filters/FilterPanel';
 import { ResultsList } from '../features/results-list/ResultsList';
@@ -51,7 +52,8 @@ export function App() {
 
   useUrlSync();
   useEffect(() => {
-    void loadInitiatives();
+    // config.json may name the data (CONTRACT §8); without it, the bundled GeoJSON (preloaded).
+    void loadSiteConfig().then((config) => loadInitiatives(config.dataUrl));
   }, []);
 
   return (
@@ -87,7 +89,7 @@ export function App() {
           {status === 'error' && (
             <div className="load-error" role="alert">
               <p>{errorMessage}</p>
-              <button type="button" onClick={() => void loadInitiatives()}>Réessayer</button>
+              <button type="button" onClick={() => void loadInitiatives(useSiteConfig.getState().config.dataUrl)}>Réessayer</button>
             </div>
           )}
           {MapView ? (

@@ -3,7 +3,7 @@
  * core, core/sheet-rows.ts) or a CSV published at an http(s) URL (a shared spreadsheet's CSV
  * export), downloaded to a temporary file first so the run reads it like any file.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFirstSheet, type SheetCell } from './core/sheet-rows';
@@ -40,6 +40,9 @@ export async function downloadInput(url: string): Promise<LocalInput> {
   const directory = mkdtempSync(join(tmpdir(), 'carte-ess-in-'));
   const path = join(directory, isWorkbookInput(name) ? 'input.xlsx' : 'input.csv');
   writeFileSync(path, bytes);
+  // The GeoJSON's `updated` is the input's modification time: the server's, when it says it.
+  const lastModified = Date.parse(response.headers.get('last-modified') ?? '');
+  if (Number.isFinite(lastModified)) utimesSync(path, lastModified / 1000, lastModified / 1000);
   return { path, name, remove: () => rmSync(directory, { recursive: true, force: true }) };
 }
 

@@ -11,7 +11,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { feedSheetRows, type SheetCell } from './core/sheet-rows';
-import { TableRun, type InputFormat } from './core/table-run';
+import { publicationTime, TableRun, type InputFormat } from './core/table-run';
 import { NotUtf8Error, readCsvFileSteps, type TextEncodingName } from './csv-reader';
 import { loadDensityGrid } from './density-grid';
 import { fileError, PipelineFatalError, TemporaryOutput } from './output-files';
@@ -97,6 +97,21 @@ function* pipelineSteps(options: PipelineOptions): Generator<void, PipelineRepor
   }
 }
 
+/**
+ * The publication date-time the GeoJSON carries (`updated`): SOURCE_DATE_EPOCH (seconds) when
+ * set, as reproducible builds do, else the input file's modification time, so the same file
+ * gives the same bytes on every run.
+ */
+function publicationTimeOf(path: string): string | undefined {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return publicationTime(Number(epoch) * 1000);
+  try {
+    return publicationTime(statSync(path).mtimeMs);
+  } catch {
+    return undefined; // reported when the file is read
+  }
+}
+
 function inputSize(path: string): number {
   try {
     return statSync(path).size;
@@ -128,6 +143,7 @@ function* runWithEncoding(
       encoding,
       densityGrid,
       batchSize: options.batchSize,
+      updated: publicationTimeOf(options.input),
       configure(config) {
         if (worker) worker.configure(config);
         else processBatch = createRowProcessor(config);

@@ -1,7 +1,7 @@
 import { parseInitiativesCollection, type ParsedCollection } from '../domain/geojson';
 
 /** What loading the data came to: the validated initiatives, or a readable French message. */
-export type LoadOutcome = ({ ok: true } & ParsedCollection) | { ok: false; message: string };
+export type LoadOutcome = ({ ok: true; updated?: string } & ParsedCollection) | { ok: false; message: string };
 
 export type Milestone = (name: string) => void;
 
@@ -110,7 +110,9 @@ export async function readInitiatives(
   try {
     const parsed = parseInitiativesCollection(document);
     milestone('initiatives-validated');
-    return { ok: true, ...parsed };
+    // The publication date-time, a foreign member of the collection (CONTRACT §3).
+    const updated = (document as { updated?: unknown }).updated;
+    return { ok: true, ...parsed, ...(typeof updated === 'string' ? { updated } : {}) };
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : 'Le fichier des initiatives est invalide.' };
   }

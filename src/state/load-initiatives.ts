@@ -1,4 +1,7 @@
 import { DOWNLOAD_LIMITS, readInitiatives, requestInitiatives, type DownloadLimits, type LoadOutcome } from './fetch-initiatives';
+import { isCsvDataUrl } from '../domain/site-config';
+import { readCsvInitiatives } from './load-csv-initiatives';
+import { useSiteConfig } from './site-config';
 import { ignoredNotice, useAppStore } from './store';
 
 /** Where the app finds its data, relative to the page (CONTRACT §3); index.html preloads it. */
@@ -34,7 +37,9 @@ export async function loadInitiatives(url: string = DATA_URL, limits: DownloadLi
   const store = useAppStore.getState();
   store.setLoading();
   const request = await requestInitiatives(url, limits);
-  const outcome: LoadOutcome = request.ok ? await readInitiatives(request.response, mark, request.stalled) : request;
+  const csv = isCsvDataUrl(url);
+  const name = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? '') || 'initiatives.csv';
+  const outcome: LoadOutcome = !request.ok ? request : csv ? await readCsvInitiatives(request.response, name) : await readInitiatives(request.response, mark, request.stalled);
   if (load !== latestLoad) return;
   if (!outcome.ok) {
     store.setError(outcome.message);
@@ -43,6 +48,7 @@ export async function loadInitiatives(url: string = DATA_URL, limits: DownloadLi
   if (outcome.invalid.length > 0) {
     console.warn(`${ignoredNotice(outcome.invalid.length)} ; les premières raisons :`, outcome.invalid.slice(0, 20));
   }
+  useSiteConfig.getState().setUpdated(outcome.updated ?? null);
   store.setInitiatives(outcome.initiatives, outcome.invalid.length);
   mark('initiatives-stored');
 }

@@ -48,6 +48,8 @@ export interface OpenOptions {
   missing?: RegExp;
   /** Opens the page in a Chromium of its own started with these extra flags (e.g. '--disable-3d-apis'). */
   chromiumArgs?: string[];
+  /** Files served for this page, by the end of their path (e.g. `config.json`): their text body. */
+  files?: Record<string, { body: string; contentType?: string }>;
 }
 
 /** The app (or another page) open in a fresh context; closed by the kit after the test. */
@@ -56,6 +58,8 @@ export interface AppPage {
   context: BrowserContext;
   /** Uncaught page errors and console errors seen so far. */
   errors: string[];
+  /** Console warnings seen so far. */
+  warnings: string[];
   /** The count the role="status" element announces. */
   count: () => Promise<number>;
   /** Waits until the announced count is `expected` (zero included). */
@@ -105,6 +109,11 @@ async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: Ap
         await route.fulfill({ status: 404, body: 'introuvable' });
         return true;
       }
+      const served = Object.entries(options.files ?? {}).find(([suffix]) => url.pathname.endsWith(`/${suffix}`));
+      if (served) {
+        await route.fulfill({ status: 200, contentType: served[1].contentType ?? 'text/plain; charset=utf-8', body: served[1].body });
+        return true;
+      }
       const data = options.data;
       if (!data || !DATA_PATH.test(url.pathname + url.search)) return false;
       if ('stallOnce' in data) {
@@ -118,10 +127,15 @@ async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: Ap
       return true;
     },
   });
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   const app: AppPage = {
     page,
     context,
     errors,
+    warnings,
     count: () => readCount(page),
     waitForCount: (expected) => waitForCount(page, expected),
     waitForMapIdle: async (timeoutMs = 30_000) => {

@@ -3,12 +3,13 @@
  * back; bytes decoded and checked in memory) gives the CLI's report and GeoJSON bytes.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCsvBytes } from '../../src/pipeline/core/check-table';
 import { gazetteerFromIndex } from '../../src/pipeline/core/communes';
 import { Geocoder } from '../../src/pipeline/core/geocoder';
+import { publicationTime } from '../../src/pipeline/core/table-run';
 import { runPipeline } from '../../src/pipeline/run';
 import { HEADER, temporaryDirectory, windows1252 } from './helpers';
 
@@ -30,7 +31,8 @@ function both(bytes: Uint8Array, batchSize?: number) {
   const output = join(directory, 'initiatives.geojson');
   writeFileSync(input, bytes);
   const cli = runPipeline({ input, output });
-  const core = checkCsvBytes(bytes, { input: 'initiatives.csv', geocoder: () => browserGeocoder, batchSize });
+  const updated = publicationTime(statSync(input).mtimeMs);
+  const core = checkCsvBytes(bytes, { input: 'initiatives.csv', geocoder: () => browserGeocoder, batchSize, updated });
   return { cli, cliBytes: readFileSync(output), core };
 }
 

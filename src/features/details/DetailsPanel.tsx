@@ -7,6 +7,7 @@ import { getTerritory } from '../../domain/territories';
 import { safeExternalUrl } from '../../domain/links';
 import { printInitiative } from '../print/start-print';
 import { ContactDetails } from './ContactDetails';
+import { ReportErrorLink } from '../contribute/ReportErrorLink';
 
 /** Zoom used by « Zoomer ici »: a commune fills the screen. */
 const FOCUS_ZOOM = 13;
@@ -106,6 +107,7 @@ export function DetailsPanel() {
       </dl>
       {initiative.description && <p className="details-description">{initiative.description}</p>}
       <ContactDetails initiative={initiative} />
+      <ReportErrorLink initiative={initiative} />
       <ul className="details-links">
         {initiative.website && (
           <li>

@@ -1,4 +1,5 @@
 import { useAppStore } from '../../state/store';
+import { ProposeLink } from '../contribute/ProposeLink';
 import { fullMapUrl } from '../../domain/embed-code';
 import { useEmbedMode } from './use-embed-settings';
 import { useHostMessages } from './use-host-messages';
@@ -35,6 +36,7 @@ export function EmbedBar() {
       >
         Ouvrir la carte complète<span className="visually-hidden"> (nouvel onglet)</span>
       </a>
+      <ProposeLink className="embed-bar-propose" />
     </div>
   );
 }

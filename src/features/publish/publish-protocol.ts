@@ -4,6 +4,8 @@ import type { PipelineReport } from '../../pipeline/core/table-run';
 export interface CheckRequest {
   name: string;
   bytes: ArrayBuffer;
+  /** File.lastModified: the GeoJSON's `updated`, as the CLI takes the file's modification time. */
+  lastModified: number;
   indexUrls: { communes: string; formerCommunes: string };
 }
 

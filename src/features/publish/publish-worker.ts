@@ -6,7 +6,7 @@
 import { checkCsvBytes, type CheckOptions } from '../../pipeline/core/check-table';
 import type { Geocoder } from '../../pipeline/core/geocoder';
 import { checkXlsxBytes } from '../../pipeline/core/sheet-rows';
-import { PipelineFatalError } from '../../pipeline/core/table-run';
+import { PipelineFatalError, publicationTime } from '../../pipeline/core/table-run';
 import { loadGeocoder } from './commune-data';
 import { isWorkbook, type CheckReply, type CheckRequest } from './publish-protocol';
 
@@ -25,6 +25,7 @@ async function check(request: CheckRequest): Promise<void> {
   const options: CheckOptions = {
     input: request.name,
     geocoder: () => ready,
+    updated: publicationTime(request.lastModified),
     onProgress: (fraction) => {
       if (fraction - lastPosted < 0.02 && fraction < 1) return;
       lastPosted = fraction;

@@ -52,7 +52,7 @@ export function useFileCheck(): { check: FileCheck; start: (file: File) => void 
     current.onerror = () => setCheck({ state: 'failed', fileName, message: 'La vérification s’est arrêtée sur une erreur inattendue.' });
     file.arrayBuffer().then(
       (bytes) => {
-        const request: CheckRequest = { name: fileName, bytes, indexUrls: communeIndexUrls(document.baseURI) };
+        const request: CheckRequest = { name: fileName, bytes, lastModified: file.lastModified, indexUrls: communeIndexUrls(document.baseURI) };
         current.postMessage(request, [bytes]);
       },
       () => setCheck({ state: 'failed', fileName, message: 'Le fichier n’a pas pu être lu.' }),

@@ -17,6 +17,8 @@ export interface CheckOptions {
   schema?: TableSchema;
   densityGrid?: ReadonlyMap<string, number>;
   batchSize?: number;
+  /** The GeoJSON's `updated` member: the CLI takes it from SOURCE_DATE_EPOCH or the input's modification time, the browser from File.lastModified. */
+  updated?: string;
   /** Share of the input read so far, 0 to 1. */
   onProgress?: (fraction: number) => void;
 }
@@ -44,6 +46,7 @@ export function checkRecords(
     encoding,
     densityGrid: options.densityGrid,
     batchSize: options.batchSize,
+    updated: options.updated,
     configure: (config) => {
       processBatch = createRowProcessor(config, { schema: options.schema ?? INITIATIVES_SCHEMA, geocoder: options.geocoder });
     },

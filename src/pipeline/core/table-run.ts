@@ -45,7 +45,15 @@ export class PipelineFatalError extends Error {}
 const REQUIRED_COLUMNS = ['id', 'nom', 'themes', 'commune'];
 const KNOWN_COLUMN_NAMES: readonly string[] = KNOWN_COLUMNS;
 export const DEFAULT_BATCH_SIZE = 1000;
-export const GEOJSON_HEAD = '{"type":"FeatureCollection","features":[';
+/** The GeoJSON's opening, with its publication date-time (CONTRACT §3) when one is given. */
+export function geojsonHead(updated?: string): string {
+  return `{"type":"FeatureCollection",${updated ? `"updated":${JSON.stringify(updated)},` : ''}"features":[`;
+}
+
+/** A publication date-time as the GeoJSON carries it: ISO 8601, UTC, to the second. */
+export function publicationTime(milliseconds: number): string {
+  return new Date(Math.floor(milliseconds / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
 
 /** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
 export function normalizeColumnName(name: string): string {
@@ -65,6 +73,8 @@ export interface TableRunOptions {
   encoding: InputFormat;
   densityGrid?: ReadonlyMap<string, number>;
   batchSize?: number;
+  /** The GeoJSON's `updated` member (publicationTime), left out when absent. */
+  updated?: string;
   /** Called once, when the header is read, with what every batch shares. */
   configure(config: RowConfig): void;
   /** A batch of consecutive items, in file order; its result must come back to `apply`, in the same order. */
@@ -91,7 +101,7 @@ export class TableRun {
       input: options.input, encoding: options.encoding, delimiter: ',',
       rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rejected: [], warnings: [],
     };
-    this.writeText(GEOJSON_HEAD);
+    this.writeText(geojsonHead(options.updated));
     this.handlers = {
       onRecord: (fields, line, quoteProblem) => {
         if (fields.every((field) => field.trim() === '')) return; // blank line or a row of empty cells

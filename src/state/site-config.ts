@@ -1,0 +1,44 @@
+/**
+ * config.json, read once at start (CONTRACT §8): absent → the defaults, silently; not JSON or
+ * wrongly typed → the defaults for what is wrong and ONE console warning. Also holds the data's
+ * publication date (the GeoJSON's `updated`), shown as « Données mises à jour le … ».
+ */
+import { create } from 'zustand';
+import { parseSiteConfig, type SiteConfig } from '../domain/site-config';
+
+/** Relative to the page, beside index.html. */
+export const CONFIG_URL = 'config.json';
+
+interface SiteConfigState {
+  config: SiteConfig;
+  /** The GeoJSON's `updated` member, as published; null when absent. */
+  updated: string | null;
+  setUpdated: (updated: string | null) => void;
+}
+
+export const useSiteConfig = create<SiteConfigState>()((set) => ({
+  config: {},
+  updated: null,
+  setUpdated: (updated) => set({ updated }),
+}));
+
+export async function loadSiteConfig(url: string = CONFIG_URL): Promise<SiteConfig> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-cache' });
+  } catch {
+    return {};
+  }
+  if (!response.ok) return {}; // no config.json: the defaults
+  let document: unknown;
+  try {
+    document = JSON.parse(await response.text());
+  } catch {
+    console.warn('config.json ignoré : ce n’est pas du JSON valide ; la configuration par défaut s’applique.');
+    return {};
+  }
+  const { config, problems } = parseSiteConfig(document);
+  if (problems.length > 0) console.warn(`config.json : ${problems.join(' ; ')} ; les valeurs par défaut s’appliquent à ces clés.`);
+  useSiteConfig.setState({ config });
+  return config;
+}
