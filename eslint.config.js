@@ -5,6 +5,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const mapLibraries = [
   { name: 'maplibre-gl', message: 'Only src/map imports MapLibre.' },
@@ -33,6 +34,15 @@ export default tseslint.config(
   {
     files: ['eslint.config.js', 'scripts/**', 'bench/**/*.ts'],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // The two classic rules: hooks called unconditionally, effects list what they read.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },

@@ -1,8 +1,9 @@
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useAppStore } from '../state/store';
 import { REGIONS } from './regions';
 
 interface MapToolsProps {
-  map: MapLibreMap | null;
+  /** The map is loaded: « Aller à » can move it. */
+  ready: boolean;
   circles: boolean;
   onCirclesChange: (circles: boolean) => void;
 }
@@ -11,7 +12,7 @@ interface MapToolsProps {
  * Buttons over the map: « Aller à » (the overseas départements are off the default view)
  * and the « Cercles par département » mode. Plain buttons, so the keyboard reaches them.
  */
-export function MapTools({ map, circles, onCirclesChange }: MapToolsProps) {
+export function MapTools({ ready, circles, onCirclesChange }: MapToolsProps) {
   return (
     <div className="map-tools">
       <button type="button" className="map-tools-toggle" aria-pressed={circles} onClick={() => onCirclesChange(!circles)}>
@@ -24,8 +25,8 @@ export function MapTools({ map, circles, onCirclesChange }: MapToolsProps) {
             <li key={region.id}>
               <button
                 type="button"
-                disabled={!map}
-                onClick={() => map?.fitBounds(region.bounds, { padding: 20, maxZoom: 11, essential: true })}
+                disabled={!ready}
+                onClick={() => useAppStore.getState().moveCamera({ kind: 'fit', bounds: region.bounds, maxZoom: 11 })}
               >
                 {region.label}
               </button>

@@ -3,7 +3,7 @@
  * constants in one place so a unit test validates them against the style specification.
  * The initiatives themselves are drawn on a canvas over the map (cluster-overlay.ts).
  */
-import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { DATA_ATTRIBUTION } from './basemaps';
 import { ORIGIN_ICON } from './icons';
 
@@ -20,26 +20,20 @@ const CIRCLE_FILL = 'rgba(29, 53, 87, 0.55)';
 
 const EMPTY_COLLECTION = { type: 'FeatureCollection' as const, features: [] };
 
-export const SOURCES: Record<string, SourceSpecification> = {
-  [OVERLAY_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
+/**
+ * In drawing order: MapLayers.tsx declares the sources in this order and each source's layers
+ * under it, so react-map-gl adds them (again after a basemap swap) bottom to top as listed here.
+ */
+export const SOURCES: Record<string, GeoJSONSourceSpecification> = {
   [DEPARTMENT_CIRCLES_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION, attribution: DATA_ATTRIBUTION },
+  [OVERLAY_SOURCE]: { type: 'geojson', data: EMPTY_COLLECTION },
 };
 
-/** Bottom to top. */
+/** Our sources' ids: their events are not the basemap's health. */
+export const OUR_SOURCES: readonly string[] = Object.keys(SOURCES);
+
+/** Bottom to top, grouped by source in the order of SOURCES. */
 export const LAYERS: readonly LayerSpecification[] = [
-  {
-    // A ring under the selected initiative, so the selection shows on the map too.
-    id: SELECTION_LAYER,
-    type: 'circle',
-    source: OVERLAY_SOURCE,
-    filter: ['==', ['get', 'role'], 'selection'],
-    paint: {
-      'circle-radius': 20,
-      'circle-color': 'rgba(255, 193, 7, 0.35)',
-      'circle-stroke-color': '#1e1e1e',
-      'circle-stroke-width': 3,
-    },
-  },
   {
     // « Cercles par département »: the radius comes from the data, its area proportional to the count.
     id: DEPARTMENT_CIRCLES_LAYER,
@@ -65,6 +59,19 @@ export const LAYERS: readonly LayerSpecification[] = [
       'icon-image': ['get', 'label'],
       'icon-allow-overlap': false,
       'symbol-sort-key': ['-', ['get', 'count']],
+    },
+  },
+  {
+    // A ring under the selected initiative, so the selection shows on the map too (above the circles).
+    id: SELECTION_LAYER,
+    type: 'circle',
+    source: OVERLAY_SOURCE,
+    filter: ['==', ['get', 'role'], 'selection'],
+    paint: {
+      'circle-radius': 20,
+      'circle-color': 'rgba(255, 193, 7, 0.35)',
+      'circle-stroke-color': '#1e1e1e',
+      'circle-stroke-width': 3,
     },
   },
   {

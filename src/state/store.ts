@@ -6,6 +6,7 @@ import { DEPARTMENTS } from '../domain/departments';
 import { TERRITORIES } from '../domain/territories';
 import { THEMES } from '../domain/themes';
 import type { MapSnapshot } from './map-snapshot';
+import { nextIntent, selectionIntent, type CameraBounds, type CameraIntent, type CameraMove, type SelectionCamera } from './camera-intent';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -39,10 +40,12 @@ export interface AppState {
   sort: ListSort;
   /** 'in-view' keeps in the list only what the map shows. */
   listScope: 'all' | 'in-view';
-  /** The map's current bounds [west, south, east, north], reported by the map. */
-  viewBounds: [number, number, number, number] | null;
-  /** A camera request for the map (zoom here, commune chosen); the map consumes it. */
-  mapFocus: MapFocus | null;
+  /** The map's current bounds [west, south, east, north], reported by the map (the viewport's one home). */
+  viewBounds: CameraBounds | null;
+  /** The map's current zoom, reported with the bounds. */
+  viewZoom: number;
+  /** The last camera move asked of the map; the map performs each `seq` once and never clears it. */
+  cameraIntent: CameraIntent | null;
   /** On a phone, what fills the screen under the count: the map or the list (« Carte » / « Liste »). */
   phoneView: PhoneView;
   /** On a phone, whether the filters sheet is open. */
@@ -55,12 +58,14 @@ export interface AppState {
   setError: (message: string) => void;
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
-  select: (id: string | null) => void;
+  /** Selects an initiative; `camera` says how the map follows (default: brought into view if off screen). */
+  select: (id: string | null, camera?: SelectionCamera) => void;
   setOrigin: (origin: GeoOrigin | null) => void;
   setSort: (sort: ListSort) => void;
   setListScope: (scope: 'all' | 'in-view') => void;
-  setViewBounds: (bounds: [number, number, number, number] | null) => void;
-  focusMap: (focus: MapFocus | null) => void;
+  /** The map reports what it shows after each move. */
+  setViewport: (bounds: CameraBounds | null, zoom?: number) => void;
+  moveCamera: (move: CameraMove) => void;
   setEmbed: (embed: boolean) => void;
   setPhoneView: (view: PhoneView) => void;
   setFiltersSheetOpen: (open: boolean) => void;
@@ -81,12 +86,6 @@ export type PhoneView = 'map' | 'list';
 
 /** The filtered list (with a picture of the map) or one initiative, for a flyer. */
 export type PrintJob = { kind: 'list'; snapshot: MapSnapshot | null } | { kind: 'initiative'; id: string };
-
-export interface MapFocus {
-  longitude: number;
-  latitude: number;
-  zoom: number;
-}
 
 function emptyFacetCounts(): FacetCounts {
   return { themes: THEMES.map(() => 0), territories: TERRITORIES.map(() => 0), departments: DEPARTMENTS.map(() => 0) };
@@ -112,8 +111,9 @@ const initialData = {
   origin: null as GeoOrigin | null,
   sort: 'name' as ListSort,
   listScope: 'all' as 'all' | 'in-view',
-  viewBounds: null as [number, number, number, number] | null,
-  mapFocus: null as MapFocus | null,
+  viewBounds: null as CameraBounds | null,
+  viewZoom: 5,
+  cameraIntent: null as CameraIntent | null,
   phoneView: 'map' as PhoneView,
   filtersSheetOpen: false,
   printJob: null as PrintJob | null,
@@ -141,18 +141,21 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set({ filters, ...filtered(get().initiativeIndex, filters) });
   },
   resetFilters: () => set({ filters: EMPTY_FILTERS, ...filtered(get().initiativeIndex, EMPTY_FILTERS) }),
-  select: (id) => set({ selectedId: id }),
+  select: (id, camera = 'reveal') => set({ selectedId: id, cameraIntent: selectionIntent(get().cameraIntent, id, camera) }),
   setOrigin: (origin) => set({ origin, sort: origin ? 'distance' : get().sort === 'distance' ? 'name' : get().sort }),
   setSort: (sort) => set({ sort }),
   setListScope: (listScope) => set({ listScope }),
-  setViewBounds: (viewBounds) => set({ viewBounds }),
-  focusMap: (mapFocus) => set({ mapFocus }),
+  setViewport: (viewBounds, viewZoom = get().viewZoom) => set({ viewBounds, viewZoom }),
+  moveCamera: (move) => set({ cameraIntent: nextIntent(get().cameraIntent, move) }),
   setEmbed: (embed) => set({ embed }),
   setPhoneView: (phoneView) => set({ phoneView }),
   setFiltersSheetOpen: (filtersSheetOpen) => set({ filtersSheetOpen }),
   setPrintJob: (printJob) => set({ printJob }),
-  applyUrlState: ({ filters, selectedId, embed }) =>
-    set({ filters, selectedId, embed, ...filtered(get().initiativeIndex, filters) }),
+  applyUrlState: ({ filters, selectedId, embed }) => {
+    // A selection the URL brings (a shared link, back/forward) is brought into view.
+    const cameraIntent = selectedId === get().selectedId ? get().cameraIntent : selectionIntent(get().cameraIntent, selectedId, 'reveal');
+    set({ filters, selectedId, embed, cameraIntent, ...filtered(get().initiativeIndex, filters) });
+  },
 }));
 
 /** Restores the initial state; tests call it in beforeEach. */

@@ -92,7 +92,7 @@ describe('commune search (combobox)', () => {
 
     const state = useAppStore.getState();
     expect(state.origin).toEqual({ label: 'Vaillant (52 — Haute-Marne)', longitude: vaillant.longitude, latitude: vaillant.latitude });
-    expect(state.mapFocus).toEqual({ longitude: vaillant.longitude, latitude: vaillant.latitude, zoom: 10 });
+    expect(state.cameraIntent?.move).toEqual({ kind: 'fly-to', longitude: vaillant.longitude, latitude: vaillant.latitude, zoom: 10 });
     expect(state.sort).toBe('distance');
     expect(field).toHaveValue('Vaillant (52 — Haute-Marne)');
     expect(field).toHaveAttribute('aria-expanded', 'false');
@@ -203,7 +203,7 @@ describe('« Autour de moi »', () => {
     render(<CommuneSearch loadIndex={loadIndex} geolocation={answeringGeolocation({ coords: { longitude: 5.1, latitude: 47.7 } })} />);
     await user.click(screen.getByRole('button', { name: 'Autour de moi' }));
     expect(useAppStore.getState().origin).toEqual({ label: 'Ma position', longitude: 5.1, latitude: 47.7 });
-    expect(useAppStore.getState().mapFocus).toEqual({ longitude: 5.1, latitude: 47.7, zoom: 10 });
+    expect(useAppStore.getState().cameraIntent?.move).toEqual({ kind: 'fly-to', longitude: 5.1, latitude: 47.7, zoom: 10 });
   });
 
   it('explains in French when the person refuses', async () => {

@@ -92,7 +92,7 @@ describe('DetailsPanel', () => {
     render(<DetailsPanel />);
     open(initiative());
     await userEvent.click(screen.getByRole('button', { name: 'Zoomer ici' }));
-    expect(useAppStore.getState().mapFocus).toMatchObject({ longitude: 5.15, latitude: 47.69 });
+    expect(useAppStore.getState().cameraIntent?.move).toMatchObject({ kind: 'fly-to', longitude: 5.15, latitude: 47.69 });
   });
 
   it('closes with its button or Escape, and gives the focus back to where it was', async () => {

@@ -106,7 +106,7 @@ describe('ExportControls', () => {
     useAppStore.getState().setInitiatives(placed);
     // Clermont-Ferrand chosen; the map shows the Massif central and Lyon, not Paris.
     useAppStore.getState().setOrigin({ label: 'Clermont-Ferrand', longitude: 3.08, latitude: 45.78 });
-    useAppStore.getState().setViewBounds([2, 44, 5.5, 46.5]);
+    useAppStore.getState().setViewport([2, 44, 5.5, 46.5]);
     useAppStore.getState().setListScope('in-view');
     render(<><ResultsList /><ExportControls /></>);
     const listed = screen.getAllByRole('listitem').map((item) => item.querySelector('button')?.textContent);

@@ -96,7 +96,7 @@ describe('results list', () => {
     expect(names).toEqual(['Atelier vélo', 'Garage solidaire', 'Le Café des Possibles']);
     await user.click(screen.getByRole('button', { name: 'Garage solidaire' }));
     expect(useAppStore.getState().selectedId).toBe('garage');
-    expect(useAppStore.getState().mapFocus).toEqual({ longitude: 5.14, latitude: 48.11, zoom: 11 });
+    expect(useAppStore.getState().cameraIntent?.move).toEqual({ kind: 'fly-to', longitude: 5.14, latitude: 48.11, zoom: 11 });
     expect(within(list).getAllByRole('listitem')[1]).toHaveAttribute('aria-posinset', '2');
     expect(within(list).getAllByRole('listitem')[1]).toHaveAttribute('aria-setsize', '3');
   });
@@ -138,7 +138,7 @@ describe('results list', () => {
       makeInitiative({ id: 'in', name: 'Dedans', longitude: 5, latitude: 48 }),
       makeInitiative({ id: 'out', name: 'Dehors', longitude: -1, latitude: 48 }),
     ]);
-    act(() => useAppStore.getState().setViewBounds([4, 47, 6, 49]));
+    act(() => useAppStore.getState().setViewport([4, 47, 6, 49]));
     await user.click(screen.getByRole('checkbox', { name: 'Uniquement la zone visible de la carte' }));
     const list = screen.getByRole('list', { name: 'Initiatives' });
     expect(within(list).getAllByRole('button').map((button) => button.textContent)).toEqual(['Dedans']);

@@ -34,7 +34,7 @@ export function CommuneSearch({ loadIndex = loadCommuneIndex, geolocation = glob
   const initiatives = useAppStore((state) => state.initiatives);
   const visibleIndices = useAppStore((state) => state.visibleIndices);
   const setOrigin = useAppStore((state) => state.setOrigin);
-  const focusMap = useAppStore((state) => state.focusMap);
+  const moveCamera = useAppStore((state) => state.moveCamera);
 
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState<CommuneIndex | null>(null);
@@ -83,7 +83,7 @@ export function CommuneSearch({ loadIndex = loadCommuneIndex, geolocation = glob
     setActive(-1);
     setLocateMessage('');
     setOrigin({ label, longitude: commune.longitude, latitude: commune.latitude });
-    focusMap({ longitude: commune.longitude, latitude: commune.latitude, zoom: COMMUNE_ZOOM });
+    moveCamera({ kind: 'fly-to', longitude: commune.longitude, latitude: commune.latitude, zoom: COMMUNE_ZOOM });
   }
 
   function clearOrigin() {
@@ -145,7 +145,7 @@ export function CommuneSearch({ loadIndex = loadCommuneIndex, geolocation = glob
     }
     setQuery('');
     setOrigin({ label: 'Ma position', longitude: result.longitude, latitude: result.latitude });
-    focusMap({ longitude: result.longitude, latitude: result.latitude, zoom: COMMUNE_ZOOM });
+    moveCamera({ kind: 'fly-to', longitude: result.longitude, latitude: result.latitude, zoom: COMMUNE_ZOOM });
   }
 
   const trimmed = query.trim();

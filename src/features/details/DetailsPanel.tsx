@@ -136,7 +136,7 @@ export function DetailsPanel() {
         <button
           type="button"
           className="details-zoom button-primary"
-          onClick={() => useAppStore.getState().focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: FOCUS_ZOOM })}
+          onClick={() => useAppStore.getState().moveCamera({ kind: 'fly-to', longitude: initiative.longitude, latitude: initiative.latitude, zoom: FOCUS_ZOOM })}
         >
           Zoomer ici
         </button>

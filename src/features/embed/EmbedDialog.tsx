@@ -71,8 +71,8 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
     };
-    // Opening happens once per mount.
-  }, []);
+    // Opening happens once per mount (the ids are stable).
+  }, [ids.height]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     if (event.key === 'Escape') {

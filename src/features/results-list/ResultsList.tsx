@@ -31,7 +31,6 @@ export function ResultsList() {
   const setSort = useAppStore((state) => state.setSort);
   const setListScope = useAppStore((state) => state.setListScope);
   const select = useAppStore((state) => state.select);
-  const focusMap = useAppStore((state) => state.focusMap);
   const setPhoneView = useAppStore((state) => state.setPhoneView);
   const visibleCount = useAppStore((state) => state.visibleIndices.length);
   const dataIsEmpty = useAppStore((state) => state.status === 'ready' && state.initiatives.length === 0);
@@ -48,16 +47,6 @@ export function ResultsList() {
     overscan: 6,
     initialRect: FALLBACK_RECT,
     observeElementRect: observeRectWithFallback,
-  });
-
-  // Arrow keys may move to a row that is not rendered yet: scroll there, then focus once drawn.
-  useEffect(() => {
-    if (pendingFocus === null) return;
-    const button = scrollRef.current?.querySelector<HTMLButtonElement>(`button[data-position="${pendingFocus}"]`);
-    if (button) {
-      button.focus();
-      setPendingFocus(null);
-    }
   });
 
   // A selection made elsewhere (map, URL) brings its row into view.
@@ -93,13 +82,25 @@ export function ResultsList() {
   }, [order.length, virtualizer]);
 
   const choose = (initiative: Initiative) => {
-    select(initiative.id);
+    // One intent: the map flies to the row's initiative, once.
+    select(initiative.id, { kind: 'fly-to', longitude: initiative.longitude, latitude: initiative.latitude, zoom: 11 });
     // On a phone the details open over the map: show it.
     setPhoneView('map');
-    focusMap({ longitude: initiative.longitude, latitude: initiative.latitude, zoom: 11 });
   };
 
   const virtualItems = virtualizer.getVirtualItems();
+
+  // Arrow keys may move to a row that is not rendered yet: scroll there, then focus once drawn
+  // (the rows drawn change with the virtualizer's range).
+  useEffect(() => {
+    if (pendingFocus === null) return;
+    const button = scrollRef.current?.querySelector<HTMLButtonElement>(`button[data-position="${pendingFocus}"]`);
+    if (button) {
+      button.focus();
+      setPendingFocus(null);
+    }
+  }, [pendingFocus, virtualItems]);
+
   // One row button is in the Tab order (roving tabindex): Tab enters the list, arrows move inside it.
   const tabbablePosition = virtualItems.some((row) => row.index === activePosition) ? activePosition : virtualItems[0]?.index;
 

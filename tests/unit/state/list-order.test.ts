@@ -31,7 +31,7 @@ describe('the list order shared by the results list and the export', () => {
   it('orders by distance from the chosen commune, each distance beside its initiative, also once the visible zone narrows it', () => {
     useAppStore.getState().setOrigin(clermont);
     expect(shownIds()).toEqual(['aurillac', 'lyon', 'marseille', 'paris']);
-    useAppStore.getState().setViewBounds([2, 43, 6, 46.5]);
+    useAppStore.getState().setViewport([2, 43, 6, 46.5]);
     useAppStore.getState().setListScope('in-view');
     const { indices, distancesKm } = selectListOrder(useAppStore.getState());
     expect(shownIds()).toEqual(['aurillac', 'lyon', 'marseille']);
