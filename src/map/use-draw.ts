@@ -51,12 +51,13 @@ export function useDraw({ map, clusterOverlay, items, circles, pending, basemapM
     };
     let stop = () => {};
     // The overlay is drawn; the frame that shows it comes next. The WebGL map only has work
-    // when the circles changed or its basemap is still loading.
+    // when the circles changed or its basemap is still loading. A frame is asked for either way:
+    // react-map-gl may have given the circles to a new source before this effect ran.
     const frame = requestAnimationFrame(() => {
       if (!circlesChanged && map.loaded()) finish();
       else {
         stop = onceDrawn(map, finish);
-        if (!circlesChanged) map.triggerRepaint();
+        map.triggerRepaint();
       }
     });
     return () => {
