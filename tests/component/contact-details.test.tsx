@@ -120,3 +120,13 @@ describe('DetailsPanel: facts people can act on', () => {
     for (const label of ['Adresse', 'E-mail', 'Horaires', 'SIRET', 'vérifiées']) expect(region).not.toHaveTextContent(label);
   });
 });
+
+describe('DetailsPanel: contact facts from a GeoJSON made elsewhere', () => {
+  it('shows no link for values the pipeline would not have published', () => {
+    const region = open(
+      initiative({ phone: 'javascript:alert(1)', email: 'x@evil.fr?cc=autre@evil.fr', siret: '13002526500014', verifiedAt: 'hier' }),
+    );
+    expect(within(region).queryAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['https://www.example.fr/source']);
+    for (const label of ['Téléphone', 'E-mail', 'SIRET', 'vérifiées']) expect(region).not.toHaveTextContent(label);
+  });
+});

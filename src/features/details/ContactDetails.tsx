@@ -1,11 +1,13 @@
 import type { Initiative } from '../../domain/initiative';
 import { safeExternalUrl } from '../../domain/links';
-import { emailHref } from '../../domain/email';
+import { checkEmail, emailHref } from '../../domain/email';
 import { formatPhone, phoneHref } from '../../domain/phone';
-import { formatSiret, siretDirectoryUrl } from '../../domain/siret';
+import { formatSiret, isValidSiret, siretDirectoryUrl } from '../../domain/siret';
 import { describeVerification } from '../../domain/verification-date';
-import { directionsUrl, geoUri, placeQuery } from '../../domain/directions';
+import { directionsUrl, geoUri, placeQuery } from '../../domain/address';
 import { useOpeningHours, type OpeningHoursView } from './use-opening-hours';
+
+const E164 = /^\+[1-9][0-9]{7,14}$/;
 
 /** Phones (a coarse pointer) get the geo: link that opens their maps app. */
 function isPhone(): boolean {
@@ -54,11 +56,13 @@ function Address({ initiative, address }: { initiative: Initiative; address: str
  * Each appears only when the initiative has it: no label stands alone.
  */
 export function ContactDetails({ initiative, today = new Date() }: { initiative: Initiative; today?: Date }) {
-  const { address, phone, email, openingHours, siret, verifiedAt } = initiative;
+  const { address, phone, email, openingHours, verifiedAt } = initiative;
   const hours = useOpeningHours(initiative);
-  // Built from checked values, then through the same gate as every link of the data.
-  const mailto = email ? safeExternalUrl(emailHref(email)) : null;
-  const tel = phone ? safeExternalUrl(phoneHref(phone)) : null;
+  // The pipeline checked these, but a GeoJSON may come from elsewhere (config dataUrl): each
+  // is checked again, and links go through the same gate as every link of the data.
+  const mailto = email && checkEmail(email).ok ? safeExternalUrl(emailHref(email)) : null;
+  const tel = phone && E164.test(phone) ? safeExternalUrl(phoneHref(phone)) : null;
+  const siret = initiative.siret && isValidSiret(initiative.siret) ? initiative.siret : undefined;
   const verification = verifiedAt ? describeVerification(verifiedAt, today) : null;
   const hasFacts = Boolean(address || mailto || tel || (hours && openingHours) || siret);
   if (!hasFacts && !verification) return null;

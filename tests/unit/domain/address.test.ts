@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { directionsUrl, geoUri, placeQuery } from '../../../src/domain/directions';
+import { checkAddress, directionsUrl, geoUri, placeQuery } from '../../../src/domain/address';
+
+describe('checkAddress', () => {
+  it('keeps one line, turning the lines of a multi-line cell into « , »', () => {
+    expect(checkAddress('  2 rue de la Gare ')).toEqual({ ok: true, value: '2 rue de la Gare' });
+    expect(checkAddress('2 rue de la Gare\r\n52160  Vaillant\n')).toEqual({ ok: true, value: '2 rue de la Gare, 52160 Vaillant' });
+  });
+
+  it('refuses an address too long to be one, or with nothing in it', () => {
+    expect(checkAddress('x'.repeat(301))).toMatchObject({ ok: false });
+    expect(checkAddress(' - , ')).toMatchObject({ ok: false });
+  });
+});
 
 describe('« Y aller » links', () => {
   it('adds the commune to the address unless it is already there', () => {
