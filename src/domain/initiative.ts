@@ -85,11 +85,11 @@ export interface InitiativeCore {
   /** E.164: `+33475000000`. */
   phone?: string;
   /** OpenStreetMap `opening_hours` syntax. */
-  openingHours?: string;
+  opening_hours?: string;
   /** 14 digits. */
   siret?: string;
   /** When the facts were checked: `AAAA-MM` or `AAAA-MM-JJ`. */
-  verifiedAt?: string;
+  verified_at?: string;
 }
 
 /**

@@ -254,3 +254,28 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(directory, { recursive: true });
   await page.screenshot({ path: join(directory, `${name}.png`) });
 }
+
+/**
+ * Activates a link with the keyboard, as a visitor would, and returns the address the browser
+ * was about to follow; null when nothing would be followed (not a link, or a script stopped
+ * it). The navigation itself is cancelled at the last moment: a mailto:, tel: or geo: link
+ * would hand over to another application.
+ */
+export async function followLink(page: Page, link: Locator): Promise<string | null> {
+  await page.evaluate(() => {
+    const record = window as unknown as { followedLink?: string | null };
+    record.followedLink = null;
+    window.addEventListener(
+      'click',
+      (event) => {
+        const anchor = event.target instanceof Element ? event.target.closest('a') : null;
+        if (!event.defaultPrevented && anchor?.href) record.followedLink = anchor.href;
+        event.preventDefault();
+      },
+      { once: true },
+    );
+  });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  return page.evaluate(() => (window as unknown as { followedLink?: string | null }).followedLink ?? null);
+}
