@@ -4,6 +4,7 @@ import { THEMES, THEME_IDS } from './themes';
 import { TERRITORIES, TERRITORY_IDS } from './territories';
 import { neutralizeFormula } from './csv-export';
 import { themeMask } from './filtering';
+import { monthsSince, STALE_AFTER_MONTHS } from './verification-date';
 // Département boxes [west, south, east, north]; only departmentCircles reads them, so a bundle
 // that draws no circles (the initial shell) can leave them out.
 import departmentBoxes from '@etalab/fr-bounding-boxes/dist/departements.json';
@@ -119,8 +120,47 @@ export function computeStatistics(initiatives: readonly Initiative[], indices: r
   return { total, byTheme, byTerritory, byDepartment: finish(departmentRows) };
 }
 
+/** The facts people can act on (CONTRACT §3's optional properties), in the order of the table. */
+const PRACTICAL_FACTS = [
+  { key: 'address', label: 'Adresse' },
+  { key: 'phone', label: 'Téléphone' },
+  { key: 'email', label: 'E-mail' },
+  { key: 'opening_hours', label: 'Horaires' },
+  { key: 'siret', label: 'SIRET' },
+] as const;
+
+/**
+ * « Informations pratiques »: how many of the initiatives at `indices` have each fact, and
+ * how many were checked within the last {@link STALE_AFTER_MONTHS} months; in a fixed order.
+ */
+export function countPracticalFacts(initiatives: readonly Initiative[], indices: readonly number[], today: Date = new Date()): CountRow[] {
+  const counts = new Array<number>(PRACTICAL_FACTS.length + 1).fill(0);
+  let total = 0;
+  for (const index of indices) {
+    const initiative = initiatives[index];
+    if (!initiative) continue;
+    total += 1;
+    PRACTICAL_FACTS.forEach((fact, slot) => {
+      if (initiative[fact.key]) counts[slot] = (counts[slot] as number) + 1;
+    });
+    const checked = initiative.verified_at;
+    if (checked && monthsSince(checked, today) <= STALE_AFTER_MONTHS) counts[PRACTICAL_FACTS.length] = (counts[PRACTICAL_FACTS.length] as number) + 1;
+  }
+  const rows = [...PRACTICAL_FACTS, { key: 'verified_at', label: `Vérifiées depuis moins de ${STALE_AFTER_MONTHS} mois` }];
+  return rows.map((fact, slot) => {
+    const count = counts[slot] as number;
+    return { key: fact.key, label: fact.label, count, share: total === 0 ? 0 : count / total };
+  });
+}
+
 /** Kinds of statistics table, for their CSV export. */
-export type StatisticsTableKind = 'themes' | 'territories' | 'departments';
+export type StatisticsTableKind = 'themes' | 'territories' | 'departments' | 'practical';
+
+const FIRST_COLUMN: Record<Exclude<StatisticsTableKind, 'departments'>, string> = {
+  themes: 'thème',
+  territories: 'type de territoire',
+  practical: 'information',
+};
 
 const CSV_SEPARATOR = ';';
 const CSV_LINE_END = '\r\n';
@@ -139,11 +179,9 @@ function csvCell(value: string | number): string {
  */
 export function statisticsCsv(kind: StatisticsTableKind, rows: readonly CountRow[]): string {
   const header =
-    kind === 'themes'
-      ? ['thème', 'initiatives', 'part des initiatives (%)']
-      : kind === 'territories'
-        ? ['type de territoire', 'initiatives', 'part des initiatives (%)']
-        : ['code département', 'département', 'initiatives', 'part des initiatives (%)'];
+    kind === 'departments'
+      ? ['code département', 'département', 'initiatives', 'part des initiatives (%)']
+      : [FIRST_COLUMN[kind], 'initiatives', 'part des initiatives (%)'];
   const lines = [header.map(csvCell).join(CSV_SEPARATOR)];
   for (const row of rows) {
     const percent = Math.round(row.share * 1000) / 10;

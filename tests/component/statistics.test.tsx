@@ -107,3 +107,32 @@ describe('statistics panel', () => {
     expect(screen.queryByRole('button', { name: /CSV/ })).not.toBeInTheDocument();
   });
 });
+
+describe('statistics panel: practical information', () => {
+  it('counts, for the filtered initiatives, those that have each fact people can act on', async () => {
+    const user = userEvent.setup();
+    const [first, second, third] = initiatives as [Initiative, Initiative, Initiative];
+    act(() =>
+      useAppStore.getState().setInitiatives([
+        { ...first, phone: '+33325000000', address: '1 rue de la Gare', verified_at: '2025-03' },
+        { ...second, phone: '+33325000001', opening_hours: 'Mo-Fr 09:00-18:00', verified_at: '2019-01' },
+        { ...third, email: 'contact@exemple.fr', siret: '13002526500013' },
+      ]),
+    );
+    render(<StatisticsPanel />);
+    await user.click(screen.getByText('Informations pratiques'));
+    const table = screen.getByRole('table', { name: /information pratique/ });
+    // Intl writes « 33,3 % » with a narrow no-break space.
+    const rows = within(table).getAllByRole('row').slice(1).map((row) => (row.textContent ?? '').replace(/\s/g, ' '));
+    expect(rows).toEqual([
+      'Adresse133,3 %',
+      'Téléphone266,7 %',
+      'E-mail133,3 %',
+      'Horaires133,3 %',
+      'SIRET133,3 %',
+      'Vérifiées depuis moins de 24 mois133,3 %',
+    ]);
+    act(() => useAppStore.getState().setFilters({ departments: ['62'] }));
+    expect(within(screen.getByRole('table', { name: /information pratique/ })).getByRole('rowheader', { name: 'Téléphone' }).closest('tr')).toHaveTextContent('Téléphone00');
+  });
+});

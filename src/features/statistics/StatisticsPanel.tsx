@@ -1,5 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
-import { computeStatistics, statisticsCsv, type CountRow, type Statistics, type StatisticsTableKind } from '../../domain/statistics';
+import { computeStatistics, countPracticalFacts, statisticsCsv, type CountRow, type Statistics, type StatisticsTableKind } from '../../domain/statistics';
+import type { Initiative } from '../../domain/initiative';
 import { getTheme, isThemeId } from '../../domain/themes';
 import { useAppStore } from '../../state/store';
 import './statistics.css';
@@ -16,6 +17,7 @@ const FILE_NAMES: Record<StatisticsTableKind, string> = {
   themes: 'statistiques-themes',
   territories: 'statistiques-territoires',
   departments: 'statistiques-departements',
+  practical: 'statistiques-informations-pratiques',
 };
 
 function downloadCsv(kind: StatisticsTableKind, rows: readonly CountRow[]) {
@@ -104,7 +106,14 @@ function Disclosure({ summary, children }: { summary: string; children: () => Re
   );
 }
 
-function StatisticsBody({ statistics, exportHintId }: { statistics: Statistics; exportHintId: string }) {
+interface StatisticsBodyProps {
+  statistics: Statistics;
+  exportHintId: string;
+  initiatives: readonly Initiative[];
+  indices: readonly number[];
+}
+
+function StatisticsBody({ statistics, exportHintId, initiatives, indices }: StatisticsBodyProps) {
   const { total } = statistics;
   return (
     <>
@@ -145,6 +154,19 @@ function StatisticsBody({ statistics, exportHintId }: { statistics: Statistics; 
           />
         )}
       </Disclosure>
+      <Disclosure summary="Informations pratiques">
+        {() => (
+          <StatisticsTable
+            kind="practical"
+            caption="Initiatives ayant chaque information pratique"
+            note="Adresse, contacts, horaires, SIRET, et date de la dernière vérification."
+            rowHeader="Information"
+            rows={countPracticalFacts(initiatives, indices)}
+            exportLabel="Exporter le tableau des informations pratiques"
+            exportHintId={exportHintId}
+          />
+        )}
+      </Disclosure>
     </>
   );
 }
@@ -179,7 +201,9 @@ export function StatisticsPanel() {
         </button>
       </div>
       <div id={bodyId} hidden={!expanded}>
-        {statistics && <StatisticsBody statistics={statistics} exportHintId={`${baseId}-export-hint`} />}
+        {statistics && (
+          <StatisticsBody statistics={statistics} exportHintId={`${baseId}-export-hint`} initiatives={initiatives} indices={visibleIndices} />
+        )}
       </div>
     </section>
   );

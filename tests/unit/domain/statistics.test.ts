@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { computeStatistics, departmentCircles, statisticsCsv } from '../../../src/domain/statistics';
+import { computeStatistics, countPracticalFacts, departmentCircles, statisticsCsv } from '../../../src/domain/statistics';
 import type { Initiative } from '../../../src/domain/initiative';
 import { THEMES, THEME_IDS, type ThemeId } from '../../../src/domain/themes';
 import { TERRITORIES, TERRITORY_IDS, type TerritoryId } from '../../../src/domain/territories';
@@ -139,5 +139,24 @@ describe('proportional circles per département', () => {
     // Four times fewer initiatives: a quarter of the area, half the radius.
     expect(corseDuSud).toBeCloseTo(20);
     expect(reunion).toBeCloseTo(10);
+  });
+});
+
+describe('practical information counts', () => {
+  it('count each fact once per initiative shown, and recent checks only', () => {
+    const base = makeInitiative(0, ['mobilite'], 'rural', '52');
+    const initiatives: Initiative[] = [
+      { ...base, id: 'a', phone: '+33325000000', verified_at: '2025-03' },
+      { ...base, id: 'b', phone: '+33325000001', email: 'a@b.fr', verified_at: '2020-01-15' },
+      { ...base, id: 'c', address: '1 rue de la Gare', opening_hours: '24/7', siret: '13002526500013' },
+    ];
+    const rows = countPracticalFacts(initiatives, [0, 1, 2], new Date(2026, 11, 7));
+    expect(rows.map((row) => [row.key, row.count])).toEqual([
+      ['address', 1], ['phone', 2], ['email', 1], ['opening_hours', 1], ['siret', 1], ['verified_at', 1],
+    ]);
+    expect(countPracticalFacts(initiatives, [2], new Date(2026, 11, 7)).find((row) => row.key === 'phone')?.share).toBe(0);
+    const csv = statisticsCsv('practical', rows);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFinformation;initiatives;part des initiatives (%)');
+    expect(csv.split('\r\n')[2]).toBe('Téléphone;2;66,7');
   });
 });
