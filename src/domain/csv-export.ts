@@ -1,4 +1,4 @@
-import { TEXT_PROPERTIES, textProperty, type Initiative } from './initiative';
+import { TEXT_PROPERTIES, textProperty, type Initiative, type TextPropertySpec } from './initiative';
 import { getTheme, THEME_IDS, type ThemeId } from './themes';
 import { getTerritory } from './territories';
 import { getDepartment } from './departments';
@@ -178,7 +178,10 @@ export function buildCsvRecords(initiatives: readonly Initiative[], indices: Arr
     row[6] = codes.get(initiative.department);
     row[7] = repeated.get(getDepartment(initiative.department)?.name ?? '');
     let slot = LEADING_COLUMNS.length - 1;
-    for (const property of TEXT_PROPERTIES) row[slot++] = cell(textProperty(initiative, property) ?? '');
+    for (const property of TEXT_PROPERTIES as readonly TextPropertySpec[]) {
+      const value = textProperty(initiative, property) ?? '';
+      row[slot++] = cell(value && property.exportText ? property.exportText(value) : value);
+    }
     row[slot++] = number(initiative.latitude);
     row[slot] = number(initiative.longitude);
     records.push(row.join(separator) + LINE_END);

@@ -34,9 +34,10 @@ const featureSchema = z.object({
 
 /** The text properties' rules (initiative.ts): a string or absent, '' when absent if always published. */
 function textPropertiesShape() {
-  const shape: Record<string, z.ZodOptional<z.ZodString> | z.ZodDefault<z.ZodString>> = {};
+  const shape: Record<string, z.ZodType> = {};
   for (const property of TEXT_PROPERTIES) {
-    shape[property.key] = property.presence === 'always' ? z.string().default('') : z.string().optional();
+    // GIS tools write null for an empty field: an optional property that is null is absent.
+    shape[property.key] = property.presence === 'always' ? z.string().default('') : z.string().nullish().transform((value) => value ?? undefined);
   }
   return shape as Record<string, z.ZodDefault<z.ZodString>>;
 }
@@ -65,7 +66,7 @@ function readTextProperties(properties: Record<string, unknown>): InitiativeText
   const text: Record<string, string | undefined> = {};
   for (const property of TEXT_PROPERTIES) {
     const value = properties[property.key];
-    if (value === undefined) {
+    if (value === undefined || (value === null && property.presence === 'when-given')) {
       text[fieldOf(property)] = property.presence === 'always' ? '' : undefined;
     } else if (typeof value === 'string') {
       text[fieldOf(property)] = value;

@@ -11,7 +11,8 @@
  */
 import type { ThemeId } from './themes';
 import type { TerritoryId } from './territories';
-import type { FieldCheck } from './field-check';
+import { formatPhone } from './phone';
+import { formatSiret } from './siret';
 
 /** A plain-text property copied from one column of the source CSV into the published feature. */
 export interface TextPropertySpec {
@@ -30,11 +31,18 @@ export interface TextPropertySpec {
    */
   readonly presence: 'always' | 'when-given';
   /**
-   * The pipeline's check of a non-empty cell (CONTRACT §2): the value to publish, normalised,
-   * or the reason it is left out, reported as a warning while the rest of the row is published.
+   * The pipeline's check of a non-empty cell (CONTRACT §2), by name (src/pipeline/field-checks.ts
+   * maps names to functions, so the app's bundle never carries the opening-hours grammar): the
+   * value to publish, normalised, or the reason it is left out, reported as a warning while the
+   * rest of the row is published.
    */
-  readonly check?: (raw: string) => FieldCheck;
+  readonly check?: FieldCheckName;
+  /** How the CSV export writes the value, when not as published (a phone in its national form). */
+  readonly exportText?: (value: string) => string;
 }
+
+/** The checks of the optional columns (CONTRACT §2). */
+export type FieldCheckName = 'address' | 'email' | 'phone' | 'opening-hours' | 'siret' | 'verification-date';
 
 /** In feature key order, which is also their order in the source CSV and the CSV export. */
 export const TEXT_PROPERTIES = [
@@ -42,6 +50,15 @@ export const TEXT_PROPERTIES = [
   { key: 'legalForm', column: 'forme_juridique', exportHeader: 'forme juridique', presence: 'always' },
   { key: 'website', column: 'site_web', exportHeader: 'site web', presence: 'always' },
   { key: 'source', column: 'source', exportHeader: 'source', presence: 'always' },
+  // Facts people can act on (CONTRACT §2–§3): optional, each checked, left out when absent or bad.
+  { key: 'address', column: 'adresse', exportHeader: 'adresse', presence: 'when-given', check: 'address' },
+  { key: 'email', column: 'email', exportHeader: 'e-mail', presence: 'when-given', check: 'email' },
+  // E.164 in the data; « 04 75 00 00 00 » in a spreadsheet, where a leading + would read as a formula.
+  { key: 'phone', column: 'telephone', exportHeader: 'téléphone', presence: 'when-given', check: 'phone', exportText: formatPhone },
+  { key: 'opening_hours', field: 'openingHours', column: 'horaires', exportHeader: 'horaires', presence: 'when-given', check: 'opening-hours' },
+  // Grouped, so that a spreadsheet keeps it as text instead of 1,30025E+13.
+  { key: 'siret', column: 'siret', exportHeader: 'SIRET', presence: 'when-given', check: 'siret', exportText: formatSiret },
+  { key: 'verified_at', field: 'verifiedAt', column: 'date_verification', exportHeader: 'vérifié en', presence: 'when-given', check: 'verification-date' },
 ] as const satisfies readonly TextPropertySpec[];
 
 type TextProperty = (typeof TEXT_PROPERTIES)[number];
@@ -77,19 +94,6 @@ export interface InitiativeCore {
   department: string;
   /** True when the commune point is an approximation (see pipeline gazetteer). */
   approximate: boolean;
-  // Optional facts people can act on (CONTRACT §3), absent when the source row has none;
-  // each was checked by the pipeline (src/domain/phone.ts, email.ts, siret.ts…).
-  /** Street address, plain text. */
-  address?: string;
-  email?: string;
-  /** E.164: `+33475000000`. */
-  phone?: string;
-  /** OpenStreetMap `opening_hours` syntax. */
-  opening_hours?: string;
-  /** 14 digits. */
-  siret?: string;
-  /** When the facts were checked: `AAAA-MM` or `AAAA-MM-JJ`. */
-  verified_at?: string;
 }
 
 /**

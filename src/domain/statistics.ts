@@ -125,7 +125,7 @@ const PRACTICAL_FACTS = [
   { key: 'address', label: 'Adresse' },
   { key: 'phone', label: 'Téléphone' },
   { key: 'email', label: 'E-mail' },
-  { key: 'opening_hours', label: 'Horaires' },
+  { key: 'openingHours', label: 'Horaires' },
   { key: 'siret', label: 'SIRET' },
 ] as const;
 
@@ -143,10 +143,10 @@ export function countPracticalFacts(initiatives: readonly Initiative[], indices:
     PRACTICAL_FACTS.forEach((fact, slot) => {
       if (initiative[fact.key]) counts[slot] = (counts[slot] as number) + 1;
     });
-    const checked = initiative.verified_at;
+    const checked = initiative.verifiedAt;
     if (checked && monthsSince(checked, today) <= STALE_AFTER_MONTHS) counts[PRACTICAL_FACTS.length] = (counts[PRACTICAL_FACTS.length] as number) + 1;
   }
-  const rows = [...PRACTICAL_FACTS, { key: 'verified_at', label: `Vérifiées depuis moins de ${STALE_AFTER_MONTHS} mois` }];
+  const rows = [...PRACTICAL_FACTS, { key: 'verifiedAt', label: `Vérifiées depuis moins de ${STALE_AFTER_MONTHS} mois` }];
   return rows.map((fact, slot) => {
     const count = counts[slot] as number;
     return { key: fact.key, label: fact.label, count, share: total === 0 ? 0 : count / total };

@@ -30,9 +30,9 @@ const COMPLETE: Partial<Initiative> = {
   address: '12 avenue de la Clairette',
   phone: '+33475000000',
   email: 'contact@garage-diois.fr',
-  opening_hours: 'Mo-Fr 09:00-18:00; Sa 10:00-12:00',
+  openingHours: 'Mo-Fr 09:00-18:00; Sa 10:00-12:00',
   siret: '13002526500013',
-  verified_at: '2025-03',
+  verifiedAt: '2025-03',
 };
 
 function open(item: Initiative) {
@@ -102,7 +102,7 @@ describe('DetailsPanel: facts people can act on', () => {
   it('flags facts checked more than two years ago', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-07T09:00:00Z'));
-    const region = open(initiative({ ...COMPLETE, verified_at: '2023-06-20' }));
+    const region = open(initiative({ ...COMPLETE, verifiedAt: '2023-06-20' }));
     expect(region).toHaveTextContent('Informations vérifiées en juin 2023 — à revérifier');
   });
 
@@ -124,7 +124,7 @@ describe('DetailsPanel: facts people can act on', () => {
 describe('DetailsPanel: contact facts from a GeoJSON made elsewhere', () => {
   it('shows no link for values the pipeline would not have published', () => {
     const region = open(
-      initiative({ phone: 'javascript:alert(1)', email: 'x@evil.fr?cc=autre@evil.fr', siret: '13002526500014', verified_at: 'hier' }),
+      initiative({ phone: 'javascript:alert(1)', email: 'x@evil.fr?cc=autre@evil.fr', siret: '13002526500014', verifiedAt: 'hier' }),
     );
     expect(within(region).queryAllByRole('link').map((link) => link.getAttribute('href'))).toEqual(['https://www.example.fr/source']);
     for (const label of ['Téléphone', 'E-mail', 'SIRET', 'vérifiées']) expect(region).not.toHaveTextContent(label);

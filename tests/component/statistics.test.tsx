@@ -114,8 +114,8 @@ describe('statistics panel: practical information', () => {
     const [first, second, third] = initiatives as [Initiative, Initiative, Initiative];
     act(() =>
       useAppStore.getState().setInitiatives([
-        { ...first, phone: '+33325000000', address: '1 rue de la Gare', verified_at: '2025-03' },
-        { ...second, phone: '+33325000001', opening_hours: 'Mo-Fr 09:00-18:00', verified_at: '2019-01' },
+        { ...first, phone: '+33325000000', address: '1 rue de la Gare', verifiedAt: '2025-03' },
+        { ...second, phone: '+33325000001', openingHours: 'Mo-Fr 09:00-18:00', verifiedAt: '2019-01' },
         { ...third, email: 'contact@exemple.fr', siret: '13002526500013' },
       ]),
     );

@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parseInitiativesCollection } from '../../src/domain/geojson';
-import { SOURCE_COLUMNS, type Initiative } from '../../src/domain/initiative';
+import { CORE_COLUMNS, TEXT_PROPERTIES, type Initiative } from '../../src/domain/initiative';
 import { runPipeline, type PipelineReport } from '../../src/pipeline/run';
 
-export const HEADER = SOURCE_COLUMNS.join(',');
+/**
+ * The header of most spreadsheets: every column but the optional facts people can act on
+ * (adresse, email…), which the hand-written rows of the tests leave out.
+ */
+export const HEADER = [...CORE_COLUMNS, ...TEXT_PROPERTIES.filter((property) => property.presence === 'always').map((property) => property.column)].join(',');
 
 export function temporaryDirectory(): string {
   return mkdtempSync(join(tmpdir(), 'carte-ess-pipeline-'));

@@ -56,7 +56,7 @@ function Address({ initiative, address }: { initiative: Initiative; address: str
  * Each appears only when the initiative has it: no label stands alone.
  */
 export function ContactDetails({ initiative, today = new Date() }: { initiative: Initiative; today?: Date }) {
-  const { address, phone, email, opening_hours: openingHours, verified_at: verifiedAt } = initiative;
+  const { address, phone, email, openingHours, verifiedAt } = initiative;
   const hours = useOpeningHours(initiative);
   // The pipeline checked these, but a GeoJSON may come from elsewhere (config dataUrl): each
   // is checked again, and links go through the same gate as every link of the data.

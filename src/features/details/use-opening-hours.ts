@@ -24,7 +24,7 @@ export type OpeningHoursView =
 
 /** What the details show of an initiative's opening hours; null when it has none. */
 export function useOpeningHours(initiative: Initiative): OpeningHoursView | null {
-  const { opening_hours: openingHours, department, longitude, latitude } = initiative;
+  const { openingHours, department, longitude, latitude } = initiative;
   const [view, setView] = useState<{ value: string; view: OpeningHoursView } | null>(null);
   useEffect(() => {
     if (!openingHours) return undefined;

@@ -8,7 +8,9 @@
  *
  * Pure: the schema and the geocoder are given, so the same code runs in the CLI and in the browser.
  */
-import { SOURCE_COLUMNS, TEXT_PROPERTIES, type TextPropertySpec } from '../../domain/initiative';
+import type { FieldCheck } from '../../domain/field-check';
+import { FIELD_CHECKS } from '../../domain/field-checks';
+import { SOURCE_COLUMNS, TEXT_PROPERTIES, type FieldCheckName, type TextPropertySpec } from '../../domain/initiative';
 import { THEME_IDS } from '../../domain/themes';
 import type { Commune } from './communes';
 import type { GeocodeQuery, GeocodeResult, Geocoder } from './geocoder';
@@ -158,6 +160,18 @@ export function createRowProcessor(config: RowConfig, dependencies: RowDependenc
   // Each text property's key, JSON-encoded once, and its column: written by one loop below.
   const textProperties = (TEXT_PROPERTIES as readonly TextPropertySpec[]).map((property) => ({ ...property, prefix: `${JSON.stringify(property.key)}:` }));
   const query: GeocodeQuery = { commune: '', codeInsee: '', postalCode: '', department: '' };
+  // Rows repeat the same hours or e-mail domain, and reading opening hours is costly: each
+  // distinct value is checked once per file (up to a bound, like the theme lists above).
+  const verdicts = new Map<string, FieldCheck>();
+  const checkField = (name: FieldCheckName, value: string): FieldCheck => {
+    const key = `${name}\u0000${value}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      verdict = FIELD_CHECKS[name](value);
+      if (verdicts.size < 10_000) verdicts.set(flatCopy(key), verdict);
+    }
+    return verdict;
+  };
 
   /** The record's feature in `sink` (returns its byte length), or -1 with its reasons in `notes`. */
   const processRecord = (fields: string[], quoteProblem: string | null, sink: ByteSink, notes: RowNotes): number => {
@@ -241,7 +255,7 @@ export function createRowProcessor(config: RowConfig, dependencies: RowDependenc
     for (const property of textProperties) {
       let value = row[property.column] as string;
       if (value && property.check) {
-        const verdict = property.check(value);
+        const verdict = checkField(property.check, value);
         if (verdict.ok) value = verdict.value;
         else {
           // A bad optional value is reported and left out; the rest of the row is published (CONTRACT §2).

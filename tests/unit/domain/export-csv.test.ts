@@ -65,8 +65,35 @@ describe('CSV export for French spreadsheets (default)', () => {
       'forme juridique': 'Association',
       'site web': 'https://collectif.example',
       source: 'https://example.org/collectif',
+      adresse: '',
+      'e-mail': '',
+      téléphone: '',
+      horaires: '',
+      SIRET: '',
+      'vérifié en': '',
       latitude: '48,1114',
       longitude: '5,1392',
+    });
+  });
+
+  it('writes the facts people can act on, phone and SIRET as a spreadsheet keeps them as text (a leading + would read as a formula)', () => {
+    const facts = {
+      address: '12 avenue de la Clairette, 26150 Die',
+      email: 'contact@garage.fr',
+      phone: '+262262123456',
+      openingHours: 'Mo-Fr 09:00-18:00',
+      siret: '13002526500013',
+      verifiedAt: '2025-03',
+    };
+    const [header, row] = parse(buildCsv([initiative(facts)], [0]), ';');
+    const record = Object.fromEntries((header ?? []).map((name, index) => [name, row?.[index]]));
+    expect(record).toMatchObject({
+      adresse: '12 avenue de la Clairette, 26150 Die',
+      'e-mail': 'contact@garage.fr',
+      téléphone: '02 62 12 34 56',
+      horaires: 'Mo-Fr 09:00-18:00',
+      SIRET: '130 025 265 00013',
+      'vérifié en': '2025-03',
     });
   });
 

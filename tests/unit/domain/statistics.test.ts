@@ -146,13 +146,13 @@ describe('practical information counts', () => {
   it('count each fact once per initiative shown, and recent checks only', () => {
     const base = makeInitiative(0, ['mobilite'], 'rural', '52');
     const initiatives: Initiative[] = [
-      { ...base, id: 'a', phone: '+33325000000', verified_at: '2025-03' },
-      { ...base, id: 'b', phone: '+33325000001', email: 'a@b.fr', verified_at: '2020-01-15' },
-      { ...base, id: 'c', address: '1 rue de la Gare', opening_hours: '24/7', siret: '13002526500013' },
+      { ...base, id: 'a', phone: '+33325000000', verifiedAt: '2025-03' },
+      { ...base, id: 'b', phone: '+33325000001', email: 'a@b.fr', verifiedAt: '2020-01-15' },
+      { ...base, id: 'c', address: '1 rue de la Gare', openingHours: '24/7', siret: '13002526500013' },
     ];
     const rows = countPracticalFacts(initiatives, [0, 1, 2], new Date(2026, 11, 7));
     expect(rows.map((row) => [row.key, row.count])).toEqual([
-      ['address', 1], ['phone', 2], ['email', 1], ['opening_hours', 1], ['siret', 1], ['verified_at', 1],
+      ['address', 1], ['phone', 2], ['email', 1], ['openingHours', 1], ['siret', 1], ['verifiedAt', 1],
     ]);
     expect(countPracticalFacts(initiatives, [2], new Date(2026, 11, 7)).find((row) => row.key === 'phone')?.share).toBe(0);
     const csv = statisticsCsv('practical', rows);
