@@ -1,4 +1,4 @@
-import { TEXT_PROPERTIES, textProperty, type Initiative } from './initiative';
+import { TEXT_PROPERTIES, textProperty, type Initiative, type TextPropertySpec } from './initiative';
 import { CSV_COLUMNS } from './csv-export';
 import { getTheme } from './themes';
 import { getTerritory } from './territories';
@@ -33,7 +33,11 @@ export function spreadsheetRows(initiatives: readonly Initiative[], indices: Arr
       text(initiative.insee),
       text(initiative.department),
       text(getDepartment(initiative.department)?.name ?? ''),
-      ...TEXT_PROPERTIES.map((property) => text(textProperty(initiative, property) ?? '')),
+      ...(TEXT_PROPERTIES as readonly TextPropertySpec[]).map((property) => {
+        const value = textProperty(initiative, property) ?? '';
+        // As in the CSV: the phone in its French form, the SIRET grouped.
+        return text(value && property.exportText ? property.exportText(value) : value);
+      }),
       { type: 'number', value: initiative.latitude },
       { type: 'number', value: initiative.longitude },
     ]);
