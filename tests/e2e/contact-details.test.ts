@@ -3,8 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { describeE2E, followLink, launchBrowser, openApp } from './driver';
+import { describeE2E, followLink } from './driver';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(projectRoot, 'tests/e2e/fixtures/contact-rows.csv');
@@ -15,13 +14,12 @@ interface Report {
   warnings: { line: number; column: string; message: string }[];
 }
 
-describeE2E('facts people can act on, from the spreadsheet to the details', () => {
-  let browser: Browser;
+describeE2E('facts people can act on, from the spreadsheet to the details', (browser) => {
   let folder: string;
   let geojson: object;
   let report: Report;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     // The pipeline as RTES staff run it: `npm run data` on a spreadsheet.
     folder = mkdtempSync(join(tmpdir(), 'carte-ess-contacts-'));
     execFileSync('npm', ['run', '--silent', 'data', '--', '--in', FIXTURE, '--out', join(folder, 'out.geojson'), '--report', join(folder, 'report.json')], {
@@ -30,10 +28,8 @@ describeE2E('facts people can act on, from the spreadsheet to the details', () =
     });
     geojson = JSON.parse(readFileSync(join(folder, 'out.geojson'), 'utf8')) as object;
     report = JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')) as Report;
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
+  afterAll(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -46,7 +42,7 @@ describeE2E('facts people can act on, from the spreadsheet to the details', () =
   });
 
   it('shows the complete row with working mailto: and tel: links, the address, the hours in French and the date of the check', async () => {
-    const app = await openApp(browser, { data: geojson, query: 'id=garage-solidaire-diois&basemap=offline' });
+    const app = await browser.open({ data: geojson, query: 'id=garage-solidaire-diois&basemap=offline' });
     const region = app.page.getByRole('region', { name: 'Garage solidaire du Diois' });
     await region.waitFor();
     expect(await followLink(app.page, region.getByRole('link', { name: '04 75 00 00 00' }))).toBe('tel:+33475000000');
@@ -65,17 +61,15 @@ describeE2E('facts people can act on, from the spreadsheet to the details', () =
       'https://annuaire-entreprises.data.gouv.fr/etablissement/13002526500013',
     );
     expect(app.errors).toEqual([]);
-    await app.close();
   });
 
   it('shows the row with broken values without them, and no empty label', async () => {
-    const app = await openApp(browser, { data: geojson, query: 'id=cafe-des-erreurs&basemap=offline' });
+    const app = await browser.open({ data: geojson, query: 'id=cafe-des-erreurs&basemap=offline' });
     const region = app.page.getByRole('region', { name: 'Café des erreurs' });
     await region.waitFor();
     const text = (await region.textContent()) ?? '';
     expect(text).toContain('Un café dont la fiche est mal remplie.');
     for (const label of ['E-mail', 'Téléphone', 'SIRET', 'vérifiées', 'Horaires', 'Adresse']) expect(text).not.toContain(label);
-    expect(await region.getByRole('link').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href))).toEqual(['https://www.example.fr/cafe']);
-    await app.close();
+    expect(await region.getByRole('link').evaluateAll((links: Element[]) => links.map((link) => (link as HTMLAnchorElement).href))).toEqual(['https://www.example.fr/cafe']);
   });
 });
