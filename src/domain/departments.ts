@@ -35,3 +35,10 @@ export function getDepartment(code: string): Department | undefined {
 export function departmentOfCode(code: string): string {
   return code.startsWith('97') || code.startsWith('98') ? code.slice(0, 3) : code.slice(0, 2);
 }
+
+const regionCodes = new Set(DEPARTMENTS.map((department) => department.regionCode));
+
+/** A COG region code that has départements (« 44 » Grand Est, « 04 » La Réunion). */
+export function isRegionCode(value: string): boolean {
+  return regionCodes.has(value);
+}

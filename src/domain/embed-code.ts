@@ -1,28 +1,7 @@
 import type { Filters } from './filters';
+import { DEFAULT_PAGE_OPTIONS, formatPageUrl, parsePageUrl, type EmbedFiltersPanel } from './url-params';
 
-/** How the filter panel looks inside the iframe. */
-export type EmbedFiltersPanel = 'folded' | 'open' | 'locked';
-
-/**
- * How the filter panel of an embedded map looks, from the page's URL (docs/embed.md):
- * `filters=open` unfolds it at load, `lock=1` hides it (the filters are fixed). Whether the
- * page is embedded at all (`embed=1`) is read with the other view parameters (url-params.ts).
- */
-export interface EmbedSettings {
-  filtersPanel: EmbedFiltersPanel;
-}
-
-export function parseEmbedSettings(search: string): EmbedSettings {
-  const params = new URLSearchParams(search);
-  const filtersPanel: EmbedFiltersPanel = params.get('lock') === '1' ? 'locked' : params.get('filters') === 'open' ? 'open' : 'folded';
-  return { filtersPanel };
-}
-
-/** Parameters that only make sense inside an iframe; the full map drops them. */
-export const EMBED_ONLY_PARAMETERS = ['embed', 'lock', 'filters', 'parentOrigin'] as const;
-
-/** Query parameters the view (filters and selection) is written to. */
-const VIEW_PARAMETERS = ['themes', 'match', 'territoire', 'dep', 'q', 'id'] as const;
+export type { EmbedFiltersPanel } from './url-params';
 
 /**
  * The same view outside the iframe: same filters, selection and camera, normal chrome.
@@ -30,26 +9,11 @@ const VIEW_PARAMETERS = ['themes', 'match', 'territoire', 'dep', 'q', 'id'] as c
  */
 export function fullMapUrl(currentUrl: string, view?: { filters: Filters; selectedId: string | null }): string {
   const url = new URL(currentUrl);
-  for (const name of EMBED_ONLY_PARAMETERS) url.searchParams.delete(name);
-  if (view) {
-    for (const name of VIEW_PARAMETERS) url.searchParams.delete(name);
-    const params = filtersToSearchParams(view.filters, view.selectedId);
-    for (const [name, value] of url.searchParams) params.append(name, value);
-    url.search = params.toString().replace(/%2C/gi, ',');
-  }
+  const current = parsePageUrl(url.search);
+  // Outside the frame the embed-only settings (EMBED_ONLY_PARAMETERS) mean nothing: back to their defaults.
+  const options = { ...current.options, filtersPanel: DEFAULT_PAGE_OPTIONS.filtersPanel, parentOrigin: null };
+  url.search = formatPageUrl({ ...current, ...view, embed: false, options }, url.search);
   return url.toString();
-}
-
-/** The filters and selection as the page's query parameters (CONTRACT §4), empty ones left out. */
-export function filtersToSearchParams(filters: Filters, selectedId: string | null = null): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filters.themes.length > 0) params.set('themes', filters.themes.join(','));
-  if (filters.themes.length > 1 && filters.match === 'all') params.set('match', 'all');
-  if (filters.territories.length > 0) params.set('territoire', filters.territories.join(','));
-  if (filters.departments.length > 0) params.set('dep', filters.departments.join(','));
-  if (filters.query.trim() !== '') params.set('q', filters.query.trim());
-  if (selectedId) params.set('id', selectedId);
-  return params;
 }
 
 export const MIN_EMBED_HEIGHT = 250;
@@ -80,17 +44,16 @@ export function clampEmbedHeight(height: number): number {
   return Math.min(MAX_EMBED_HEIGHT, Math.max(MIN_EMBED_HEIGHT, Math.round(height)));
 }
 
-/** The iframe's `src`: the app page with the filters, `embed=1` and the panel options. */
+/** The iframe's `src`: the app page with the filters, `embed=1` and the panel options, written by the URL codec. */
 export function buildEmbedUrl(options: EmbedCodeOptions): string {
   const url = new URL(options.pageUrl);
-  const params = filtersToSearchParams(options.filters, options.selectedId ?? null);
-  params.set('embed', '1');
-  if (options.filtersPanel === 'open') params.set('filters', 'open');
-  if (options.filtersPanel === 'locked') params.set('lock', '1');
-  // Commas are legal in a query (RFC 3986 sub-delims); left as is, the code stays readable.
-  url.search = params.toString().replace(/%2C/gi, ',');
-  const hash = (options.hash ?? '').replace(/^#/, '');
-  url.hash = hash;
+  url.search = formatPageUrl({
+    filters: options.filters,
+    selectedId: options.selectedId ?? null,
+    embed: true,
+    options: { ...DEFAULT_PAGE_OPTIONS, filtersPanel: options.filtersPanel ?? 'folded' },
+  });
+  url.hash = (options.hash ?? '').replace(/^#/, '');
   return url.toString();
 }
 

@@ -9,6 +9,10 @@ export interface Filters {
   match: ThemeMatch;
   territories: TerritoryId[];
   departments: string[];
+  /** COG region codes (`region=`); the filtering itself comes with issue 18. */
+  regions: string[];
+  /** EPCI SIREN numbers (`epci=`); the filtering itself comes with issue 18. */
+  epcis: string[];
   query: string;
 }
 
@@ -17,5 +21,7 @@ export const EMPTY_FILTERS: Filters = Object.freeze({
   match: 'any',
   territories: [],
   departments: [],
+  regions: [],
+  epcis: [],
   query: '',
 }) as Filters;

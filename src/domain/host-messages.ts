@@ -3,6 +3,7 @@ import type { Filters } from './filters';
 import { isThemeId, type ThemeId } from './themes';
 import { isTerritoryId, type TerritoryId } from './territories';
 import { isDepartmentCode } from './departments';
+import { httpOrigin } from './url-params';
 
 /**
  * Messages between the embedded map and its host page (docs/embed.md).
@@ -46,27 +47,14 @@ export function heightMessage(height: number): OutgoingMessage {
   return { source: MESSAGE_SOURCE, type: 'carte-ess:height', height: Math.max(0, Math.ceil(height)) };
 }
 
-/** The origin (`scheme://host[:port]`) of an http(s) URL, else null. */
-export function httpOrigin(value: string | null | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    return url.origin;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The host page's origin, the only one the map talks to and listens to: the `parentOrigin`
- * URL parameter when the host gave it, else the origin of `document.referrer` (browsers send
- * the host's origin to a cross-origin iframe by default). Null when neither is known: then only
+ * URL parameter (read by the URL codec) when the host gave it, else the origin of
+ * `document.referrer` (browsers send the host's origin to a cross-origin iframe by default). Null when neither is known: then only
  * the height, which reveals nothing, is posted (to any origin).
  */
-export function resolveHostOrigin(search: string, referrer: string): string | null {
-  const parameter = new URLSearchParams(search).get('parentOrigin');
-  return httpOrigin(parameter) ?? httpOrigin(referrer);
+export function resolveHostOrigin(parentOrigin: string | null, referrer: string): string | null {
+  return parentOrigin ?? httpOrigin(referrer);
 }
 
 /** Whether a message of this type may go to an unknown origin (`'*'`). */

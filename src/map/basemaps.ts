@@ -4,6 +4,7 @@
  * style or its tiles cannot be reached.
  */
 import type { StyleSpecification } from 'maplibre-gl';
+import { parsePageOptions } from '../domain/url-params';
 
 export type BasemapId = 'ign' | 'openfreemap' | 'offline';
 
@@ -33,10 +34,14 @@ export const DATA_ATTRIBUTION =
   'Données : contributeurs Carte ESS, <a href="https://www.insee.fr/fr/information/2560452">COG INSEE</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 export const OFFLINE_ATTRIBUTION = 'Fond : Natural Earth';
 
+/** The basemap a name (the URL's `basemap=`, read by the URL codec) asks for; anything unknown gives the default. */
+export function basemapFromName(name: string | null): BasemapId {
+  return name === 'offline' || ONLINE_BASEMAPS.some((basemap) => basemap.id === name) ? (name as BasemapId) : DEFAULT_BASEMAP;
+}
+
 /** Reads `basemap=ign|openfreemap|offline` from a query string; anything else gives the default. */
 export function basemapFromQuery(search: string): BasemapId {
-  const value = new URLSearchParams(search).get('basemap');
-  return value === 'ign' || value === 'openfreemap' || value === 'offline' ? value : DEFAULT_BASEMAP;
+  return basemapFromName(parsePageOptions(search).basemap);
 }
 
 export function onlineBasemap(id: BasemapId): OnlineBasemap | undefined {

@@ -3,7 +3,7 @@ import type { ErrorEvent as MapErrorEvent, MapSourceDataEvent } from 'react-map-
 import {
   DATA_ATTRIBUTION,
   OFFLINE_BASEMAP_PATH,
-  basemapFromQuery,
+  basemapFromName,
   offlineStyle,
   onlineBasemap,
   shouldFallBackToOffline,
@@ -11,6 +11,7 @@ import {
   type OnlineBasemapHealth,
 } from './basemaps';
 import { OUR_SOURCES } from './layers';
+import { readPageOptions } from '../state/use-url-sync';
 
 export type BasemapMode = 'online' | 'offline';
 
@@ -38,7 +39,7 @@ export function classifyMapError(hasTarget: boolean, sourceId: string | undefine
  * the offline basemap when the online one cannot be reached.
  */
 export function useBasemap() {
-  const online = useMemo(() => onlineBasemap(basemapFromQuery(window.location.search)), []);
+  const online = useMemo(() => onlineBasemap(basemapFromName(readPageOptions().basemap)), []);
   const [mode, setMode] = useState<BasemapMode>(online ? 'online' : 'offline');
   const [mapFailed, setMapFailed] = useState(false);
   const style = useMemo(

@@ -1,9 +1,17 @@
 import { useLayoutEffect } from 'react';
-import { formatUrlParams, parseUrlParams, type UrlState } from '../domain/url-params';
+import { formatUrlParams, parsePageOptions, parseUrlParams, type PageOptions, type UrlState } from '../domain/url-params';
 import { useAppStore, type AppState } from './store';
 
 function urlStateOf(state: AppState): UrlState {
   return { filters: state.filters, selectedId: state.selectedId, embed: state.embed };
+}
+
+/**
+ * The page's settings (basemap, embed panel, host origin), fixed for its life: the one place
+ * besides the sync below that reads the query string. Callers read it once, at mount.
+ */
+export function readPageOptions(): PageOptions {
+  return parsePageOptions(window.location.search);
 }
 
 /** Applies the current query string to the store (at start and after back/forward). */
@@ -12,12 +20,11 @@ export function applyLocationToStore(): void {
 }
 
 function onlyQueryChanged(previous: UrlState, current: UrlState): boolean {
+  const { query: _previousQuery, ...previousLists } = previous.filters;
+  const { query: _currentQuery, ...currentLists } = current.filters;
   return previous.selectedId === current.selectedId
     && previous.embed === current.embed
-    && previous.filters.themes === current.filters.themes
-    && previous.filters.match === current.filters.match
-    && previous.filters.territories === current.filters.territories
-    && previous.filters.departments === current.filters.departments;
+    && (Object.keys(currentLists) as (keyof typeof currentLists)[]).every((name) => previousLists[name] === currentLists[name]);
 }
 
 /**
@@ -45,6 +52,7 @@ function afterNextPaint(callback: () => void): void {
  * Keeps the URL and the store in step (CONTRACT §4). Call once, in the app shell.
  * A change of filters or selection is a new history entry, so back/forward walk through
  * them; typing in the text search only replaces the entry, or every keystroke would be one.
+ * Embedded (`embed=1`), every change replaces the entry.
  */
 export function useUrlSync(): void {
   useLayoutEffect(() => {
@@ -69,7 +77,9 @@ export function useUrlSync(): void {
       const wasOnlyQuery = onlyQueryChanged(previous, current);
       previous = current;
       if (applyingLocation) return;
-      if (!wasOnlyQuery) pendingPush = true;
+      // Embedded, the history is the host page's: its Back button must leave the page, not
+      // walk back through our filters, so every change replaces the entry.
+      if (!wasOnlyQuery && !current.embed) pendingPush = true;
       if (!scheduled) {
         scheduled = true;
         const token = generation;

@@ -64,3 +64,14 @@ describe('URL sync', () => {
     expect(window.history.length).toBe(before);
   });
 });
+
+describe('URL sync, embedded', () => {
+  it('replaces the history entry on a filter change, so the host page’s Back button leaves the page', async () => {
+    const user = userEvent.setup();
+    start('/?embed=1');
+    const before = window.history.length;
+    await user.click(screen.getByRole('checkbox', { name: /Mobilité/ }));
+    await waitFor(() => expect(window.location.search).toBe('?themes=mobilite&embed=1'));
+    expect(window.history.length).toBe(before);
+  });
+});

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../../state/store';
-import { parseEmbedSettings, type EmbedFiltersPanel } from '../../domain/embed-code';
+import type { EmbedFiltersPanel } from '../../domain/url-params';
+import { readPageOptions } from '../../state/use-url-sync';
 
 export interface EmbedMode {
   embed: boolean;
@@ -13,7 +14,7 @@ export interface EmbedMode {
  */
 export function useEmbedMode(): EmbedMode {
   const embed = useAppStore((state) => state.embed);
-  const filtersPanel = useMemo(() => parseEmbedSettings(window.location.search).filtersPanel, []);
+  const filtersPanel = useMemo(() => readPageOptions().filtersPanel, []);
   return { embed, filtersPanel };
 }
 

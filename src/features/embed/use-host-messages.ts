@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useAppStore } from '../../state/store';
+import { readPageOptions } from '../../state/use-url-sync';
 import {
   filtersMessage,
   heightMessage,
@@ -22,7 +23,7 @@ function hasParentWindow(): boolean {
  * origin, only the height is posted (to any origin, it reveals nothing) and nothing is obeyed.
  */
 export function useHostMessages(enabled: boolean): void {
-  const hostOrigin = useMemo(() => resolveHostOrigin(window.location.search, document.referrer), []);
+  const hostOrigin = useMemo(() => resolveHostOrigin(readPageOptions().parentOrigin, document.referrer), []);
 
   useEffect(() => {
     if (!enabled || !hasParentWindow()) return;

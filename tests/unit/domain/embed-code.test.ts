@@ -5,8 +5,13 @@ import {
   buildEmbedUrl,
   escapeHtmlAttribute,
   fullMapUrl,
-  parseEmbedSettings,
 } from '../../../src/domain/embed-code';
+import { parsePageOptions } from '../../../src/domain/url-params';
+
+/** The embed panel settings as the page reads them (the URL codec). */
+function parseEmbedSettings(search: string) {
+  return { filtersPanel: parsePageOptions(search).filtersPanel };
+}
 
 const pageUrl = 'https://carte.example.org/ess/';
 const filters: Filters = { ...EMPTY_FILTERS, themes: ['mobilite', 'tiers-lieux'], departments: ['52', '2A'] };
@@ -28,7 +33,8 @@ describe('embed URL', () => {
     expect(url.origin + url.pathname).toBe(pageUrl);
     expect(url.searchParams.get('themes')).toBe('mobilite,tiers-lieux');
     expect(url.searchParams.get('match')).toBe('all');
-    expect(url.searchParams.get('dep')).toBe('52,2A');
+    // One codec writes every URL: départements in COG order.
+    expect(url.searchParams.get('dep')).toBe('2A,52');
     expect(url.searchParams.get('q')).toBe('café');
     expect(url.searchParams.get('embed')).toBe('1');
     expect(url.hash).toBe('#9/48.1/5.14');

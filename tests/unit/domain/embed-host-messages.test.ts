@@ -9,17 +9,23 @@ import {
   resolveHostOrigin,
   selectMessage,
 } from '../../../src/domain/host-messages';
+import { parsePageOptions } from '../../../src/domain/url-params';
+
+/** The `parentOrigin` parameter as the URL codec reads it. */
+function parentOrigin(search: string): string | null {
+  return parsePageOptions(search).parentOrigin;
+}
 
 describe('host origin', () => {
   it('prefers the parentOrigin parameter, else the referrer’s origin', () => {
-    expect(resolveHostOrigin('?embed=1&parentOrigin=https%3A%2F%2Fpartenaire.fr%2Fpage', 'https://autre.fr/x')).toBe('https://partenaire.fr');
-    expect(resolveHostOrigin('?embed=1', 'https://partenaire.fr:8443/carte/index.html?a=1')).toBe('https://partenaire.fr:8443');
+    expect(resolveHostOrigin(parentOrigin('?embed=1&parentOrigin=https%3A%2F%2Fpartenaire.fr%2Fpage'), 'https://autre.fr/x')).toBe('https://partenaire.fr');
+    expect(resolveHostOrigin(parentOrigin('?embed=1'), 'https://partenaire.fr:8443/carte/index.html?a=1')).toBe('https://partenaire.fr:8443');
   });
 
   it('is unknown without either, or for non-web schemes', () => {
-    expect(resolveHostOrigin('?embed=1', '')).toBeNull();
-    expect(resolveHostOrigin('?parentOrigin=javascript%3Aalert(1)', 'file:///etc/passwd')).toBeNull();
-    expect(resolveHostOrigin('?parentOrigin=*', '')).toBeNull();
+    expect(resolveHostOrigin(parentOrigin('?embed=1'), '')).toBeNull();
+    expect(resolveHostOrigin(parentOrigin('?parentOrigin=javascript%3Aalert(1)'), 'file:///etc/passwd')).toBeNull();
+    expect(resolveHostOrigin(parentOrigin('?parentOrigin=*'), '')).toBeNull();
   });
 
   it('trusts a message only from the parent window at the known origin', () => {

@@ -1,18 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatUrlParams, parseUrlParams, type UrlState } from '../../../src/domain/url-params';
+import {
+  formatPageUrl,
+  formatUrlParams,
+  parsePageOptions,
+  parsePageUrl,
+  parseUrlParams,
+  type PageUrl,
+  type UrlState,
+} from '../../../src/domain/url-params';
+import { buildEmbedUrl, fullMapUrl } from '../../../src/domain/embed-code';
 import { DEPARTMENTS } from '../../../src/domain/departments';
 import { EMPTY_FILTERS } from '../../../src/domain/filters';
 import { TERRITORY_IDS } from '../../../src/domain/territories';
 import { THEME_IDS } from '../../../src/domain/themes';
 
 const departmentCodes = DEPARTMENTS.map((department) => department.code);
+const regionCodes = [...new Set(DEPARTMENTS.map((department) => department.regionCode))].sort();
+
+describe('région and EPCI parameters', () => {
+  it('reads COG region codes and EPCI SIRENs as sorted lists, ignoring unknown regions and malformed SIRENs', () => {
+    const { filters } = parseUrlParams('?region=84,44,99,abc&region=4&epci=200027308,12345,200027308,245900410');
+    expect(filters.regions).toEqual(['04', '44', '84']);
+    expect(filters.epcis).toEqual(['200027308', '245900410']);
+    expect(formatUrlParams({ filters, selectedId: null, embed: false })).toBe('?region=04,44,84&epci=200027308,245900410');
+  });
+});
+
+describe('page settings', () => {
+  it('reads the basemap, the embed panel and the host origin; junk gives the defaults', () => {
+    expect(parsePageOptions('?basemap=offline&filters=open&parentOrigin=https%3A%2F%2Fpartenaire.fr%2Fpage')).toEqual({
+      basemap: 'offline',
+      filtersPanel: 'open',
+      parentOrigin: 'https://partenaire.fr',
+    });
+    expect(parsePageOptions('?filters=open&lock=1').filtersPanel).toBe('locked');
+    expect(parsePageOptions('?basemap=javascript:alert(1)&parentOrigin=javascript%3Aalert(1)')).toEqual({
+      basemap: null,
+      filtersPanel: 'folded',
+      parentOrigin: null,
+    });
+  });
+});
 
 describe('parseUrlParams', () => {
   it('reads every CONTRACT §4 parameter', () => {
     const state = parseUrlParams('?themes=mobilite,tiers-lieux&territoire=rural,centre-ville&dep=52,62,2A&match=all&q=cafe%20associatif&id=collectif-gare&embed=1');
     expect(state).toEqual({
-      filters: { themes: ['mobilite', 'tiers-lieux'], territories: ['rural', 'centre-ville'], departments: ['2A', '52', '62'], match: 'all', query: 'cafe associatif' },
+      filters: { ...EMPTY_FILTERS, themes: ['mobilite', 'tiers-lieux'], territories: ['rural', 'centre-ville'], departments: ['2A', '52', '62'], match: 'all', query: 'cafe associatif' },
       selectedId: 'collectif-gare',
       embed: true,
     });
@@ -34,7 +69,7 @@ describe('parseUrlParams', () => {
 describe('formatUrlParams', () => {
   it('writes readable, stable query strings in a fixed order', () => {
     const state: UrlState = {
-      filters: { themes: ['tiers-lieux', 'mobilite'], match: 'all', territories: ['qpv'], departments: ['62', '2A'], query: 'café solidaire' },
+      filters: { ...EMPTY_FILTERS, themes: ['tiers-lieux', 'mobilite'], match: 'all', territories: ['qpv'], departments: ['62', '2A'], query: 'café solidaire' },
       selectedId: 'collectif-gare',
       embed: true,
     };
@@ -57,10 +92,23 @@ const stateArbitrary: fc.Arbitrary<UrlState> = fc.record({
     match: fc.constantFrom('any' as const, 'all' as const),
     territories: fc.subarray([...TERRITORY_IDS]),
     departments: fc.subarray(departmentCodes),
+    regions: fc.subarray(regionCodes),
+    epcis: fc.uniqueArray(fc.stringMatching(/^\d{9}$/), { maxLength: 4 }).map((codes) => [...codes].sort()),
     query: fc.string({ maxLength: 200, unit: 'grapheme' }),
   }),
   selectedId: fc.option(fc.string({ minLength: 1, maxLength: 80 }).map((id) => id.trim()).filter((id) => id !== ''), { nil: null }),
   embed: fc.boolean(),
+});
+
+const pageArbitrary: fc.Arbitrary<PageUrl> = fc.record({
+  filters: stateArbitrary.map((state) => state.filters),
+  selectedId: fc.constant(null),
+  embed: fc.boolean(),
+  options: fc.record({
+    basemap: fc.option(fc.stringMatching(/^[a-z0-9-]{1,32}$/), { nil: null }),
+    filtersPanel: fc.constantFrom('folded' as const, 'open' as const, 'locked' as const),
+    parentOrigin: fc.option(fc.domain().map((domain) => new URL(`https://${domain}`).origin), { nil: null }),
+  }),
 });
 
 describe('codec properties', () => {
@@ -75,6 +123,23 @@ describe('codec properties', () => {
       const once = formatUrlParams(state, `x=${encodeURIComponent(junk)}`);
       expect(formatUrlParams(parseUrlParams(once), once)).toBe(once);
     }), { numRuns: 300 });
+  });
+
+  it('parsePageUrl(formatPageUrl(url)) gives everything back, the page settings included', () => {
+    fc.assert(fc.property(pageArbitrary, (url) => {
+      expect(parsePageUrl(formatPageUrl(url))).toEqual(url);
+    }), { numRuns: 300 });
+  });
+
+  it('the embed code’s URL and the full-map link are written by the same codec', () => {
+    fc.assert(fc.property(stateArbitrary, fc.constantFrom('folded' as const, 'open' as const, 'locked' as const), (state, filtersPanel) => {
+      const src = buildEmbedUrl({ pageUrl: 'https://carte.example.org/ess/', filters: state.filters, selectedId: state.selectedId, filtersPanel });
+      const inFrame: PageUrl = { ...state, embed: true, options: { basemap: null, filtersPanel, parentOrigin: null } };
+      // The URL object may re-escape a character (' becomes %27): compared as read back.
+      expect(parsePageUrl(new URL(src).search)).toEqual(parsePageUrl(formatPageUrl(inFrame)));
+      expect(parsePageUrl(new URL(src).search)).toEqual(inFrame);
+      expect(parsePageUrl(new URL(fullMapUrl(src)).search)).toEqual({ ...state, embed: false, options: { basemap: null, filtersPanel: 'folded', parentOrigin: null } });
+    }), { numRuns: 200 });
   });
 
   it('never throws on junk', () => {
