@@ -31,3 +31,12 @@ export function shorten(text: string, max = 200): string {
 export function quoteValue(text: string, max = 200): string {
   return escapeUnsafe(shorten(text, max));
 }
+
+/**
+ * A report message as shown to people: each value quoted « … » cut to `maxQuoted`
+ * characters, the whole to `max`, unsafe characters escaped.
+ */
+export function reportMessage(text: string, maxQuoted = 120, max = 1000): string {
+  const cut = text.length <= maxQuoted ? text : text.replace(/« ([^]*?) »/g, (_, value: string) => `« ${shorten(value, maxQuoted)} »`);
+  return escapeUnsafe(shorten(cut, max));
+}

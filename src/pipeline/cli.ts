@@ -62,7 +62,9 @@ function printReport(report: PipelineReport, options: CliOptions): void {
     else if (report.rowsWritten === 0) lines.push(`${name} : aucune initiative publiée, les ${report.rowsRead} ligne(s) sont toutes rejetées`);
     lines.push(
       `${report.rowsRead} ligne(s) lue(s), ${report.rowsWritten} écrite(s) dans ${options.output}, ${report.rowsRejected} rejetée(s), ${report.warnings.length} avertissement(s)` +
-        (report.encoding === 'xlsx' ? ' [xlsx, première feuille]' : ` [${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »]`),
+        (report.encoding === 'xlsx'
+          ? ' [xlsx, première feuille]'
+          : ` [${report.encoding} : ${report.encodingReason}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »]`),
     );
   }
   // One problem per line, and nothing from the data acts on the terminal.

@@ -4,14 +4,52 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { RecordSplitter, type CsvHandlers } from './core/csv-records';
-import { createChunkDecoder, type TextEncodingName } from './core/text-decoding';
+import { createChunkDecoder, sniffEncoding, Utf8Evidence, type TextEncoding } from './core/text-decoding';
 
 export { detectDelimiter, readCsvText, type CsvHandlers } from './core/csv-records';
-export { NotUtf8Error, type TextEncodingName } from './core/text-decoding';
+export { NotTextError, NotUtf8Error, VALID_UTF8, type TextEncoding, type TextEncodingName } from './core/text-decoding';
 
 export interface CsvReadResult {
   delimiter: string;
-  encoding: TextEncodingName;
+  encoding: TextEncoding;
+}
+
+/**
+ * The encoding the first bytes of the file show (BOM, UTF-16), or null (UTF-8 or
+ * Windows-1252, decided on the text). Throws NotTextError for binary content; a file that
+ * cannot be opened is left to the reading, which reports it.
+ */
+export function sniffFileEncoding(path: string): TextEncoding | null {
+  let file: number;
+  try {
+    file = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(4096);
+    const length = readSync(file, head, 0, head.length, 0);
+    return sniffEncoding(head.subarray(0, length));
+  } finally {
+    closeSync(file);
+  }
+}
+
+/** After strict UTF-8 failed: the whole file weighed (Utf8Evidence), pausing between chunks. */
+export function* weighUtf8Evidence(path: string): Generator<void, TextEncoding> {
+  const file = openSync(path, 'r');
+  try {
+    const evidence = new Utf8Evidence();
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let bytesRead = readSync(file, buffer, 0, buffer.length, null); bytesRead > 0; bytesRead = readSync(file, buffer, 0, buffer.length, null)) {
+      evidence.add(buffer.subarray(0, bytesRead));
+      yield;
+    }
+    evidence.add(new Uint8Array(0), true);
+    return evidence.decide();
+  } finally {
+    closeSync(file);
+  }
 }
 
 /**
@@ -29,7 +67,7 @@ const MAX_CHUNK_BYTES = 1 << 23;
  * cancellation in between chunks (runPipelineAsync). Throws NotUtf8Error (UTF-8 asked, file
  * is not) or a file system error (unreadable file).
  */
-export function* readCsvFileSteps(path: string, encoding: TextEncodingName, handlers: CsvHandlers): Generator<void, CsvReadResult> {
+export function* readCsvFileSteps(path: string, encoding: TextEncoding, handlers: CsvHandlers): Generator<void, CsvReadResult> {
   const file = openSync(path, 'r');
   try {
     const decoder = createChunkDecoder(encoding);

@@ -11,8 +11,8 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { feedSheetRows, type SheetCell } from './core/sheet-rows';
-import { publicationTime, TableRun, type InputFormat } from './core/table-run';
-import { NotUtf8Error, readCsvFileSteps, type TextEncodingName } from './csv-reader';
+import { publicationTime, TableRun, XLSX_READING, type InputReading } from './core/table-run';
+import { NotTextError, NotUtf8Error, readCsvFileSteps, sniffFileEncoding, VALID_UTF8, weighUtf8Evidence, type TextEncoding } from './csv-reader';
 import { loadDensityGrid } from './density-grid';
 import { fileError, PipelineFatalError, TemporaryOutput } from './output-files';
 import type { PipelineReport } from './pipeline-report';
@@ -88,13 +88,23 @@ export async function runPipelineAsync(options: PipelineOptions, signal?: AbortS
 function* pipelineSteps(options: PipelineOptions): Generator<void, PipelineReport> {
   const densityGrid = options.densityGrid ? loadDensityGrid(options.densityGrid) : undefined;
   const parallel = options.parallel === 'auto' ? inputSize(options.input) >= PARALLEL_MIN_BYTES : options.parallel === true;
-  if (options.sheetRows) return yield* runWithEncoding(options, 'xlsx', densityGrid, parallel);
+  if (options.sheetRows) return yield* runWithEncoding(options, XLSX_READING, densityGrid, parallel);
+  let sniffed: TextEncoding | null;
   try {
-    return yield* runWithEncoding(options, 'utf-8', densityGrid, parallel);
+    sniffed = sniffFileEncoding(options.input);
   } catch (error) {
-    if (error instanceof NotUtf8Error) return yield* runWithEncoding(options, 'windows-1252', densityGrid, parallel);
+    if (error instanceof NotTextError) throw new PipelineFatalError(`impossible de lire ${options.input} : ${error.message}`);
     throw error;
   }
+  if (sniffed && sniffed.name !== 'utf-8') return yield* runWithEncoding(options, sniffed, densityGrid, parallel);
+  try {
+    return yield* runWithEncoding(options, sniffed ?? VALID_UTF8, densityGrid, parallel);
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+  }
+  // Not valid UTF-8: Windows-1252 only if nothing in the file is valid UTF-8 (Utf8Evidence).
+  const decided = yield* weighUtf8Evidence(options.input);
+  return yield* runWithEncoding(options, decided, densityGrid, parallel);
 }
 
 /**
@@ -122,7 +132,7 @@ function inputSize(path: string): number {
 
 function* runWithEncoding(
   options: PipelineOptions,
-  encoding: InputFormat,
+  encoding: InputReading,
   densityGrid: Map<string, number> | undefined,
   parallel: boolean,
 ): Generator<void, PipelineReport> {
@@ -168,7 +178,7 @@ function* runWithEncoding(
     });
     let delimiter = '';
     if (options.sheetRows) feedSheetRows(options.sheetRows, table.handlers);
-    else delimiter = (yield* readCsvFileSteps(options.input, encoding as TextEncodingName, table.handlers)).delimiter;
+    else delimiter = (yield* readCsvFileSteps(options.input, encoding as TextEncoding, table.handlers)).delimiter;
     table.flush();
     if (worker) while (posted.length > 0) table.apply(posted.shift() as RecordBatch, worker.take());
     const report = table.finish(delimiter);

@@ -105,7 +105,8 @@ describe('npm run data: files', { timeout: 180_000 }, () => {
     const directory = temporaryDirectory();
     const input = inputFile(directory, ['bad,Nom,zzz\u001b[2J\u0007,rural,Vaillant\u202e,52499,,,,,,']);
     const { stderr } = cli(['--in', input, '--out', join(directory, 'out.geojson')]);
-    expect(stderr).toContain('\\u001b[2J\\u0007');
+    expect(stderr).toContain('supprimé(s) : \\u001b \\u0007');
+    expect(stderr).toContain('\\u202e');
     // eslint-disable-next-line no-control-regex
     expect(stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202a-\u202e]/);
   });

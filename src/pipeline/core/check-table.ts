@@ -7,8 +7,8 @@ import { RecordSplitter, type CsvHandlers } from './csv-records';
 import type { Geocoder } from './geocoder';
 import { INITIATIVES_SCHEMA, type TableSchema } from './row-schema';
 import { createRowProcessor, type BatchResult, type RecordBatch } from './rows';
-import { TableRun, type InputFormat, type PipelineReport } from './table-run';
-import { decodeText, type TextEncodingName } from './text-decoding';
+import { TableRun, type InputReading, type PipelineReport } from './table-run';
+import { decodeText, VALID_UTF8, type TextEncoding } from './text-decoding';
 
 export interface CheckOptions {
   /** The file's name, as the report shows it. */
@@ -35,7 +35,7 @@ const PROGRESS_CHARS = 1 << 18;
 /** Runs the rows `feed` hands to the CSV handlers; `feed` returns the delimiter. */
 export function checkRecords(
   options: CheckOptions,
-  encoding: InputFormat,
+  encoding: InputReading,
   feed: (handlers: CsvHandlers) => string,
 ): CheckedTable {
   const parts: Uint8Array[] = [];
@@ -69,7 +69,7 @@ export function checkRecords(
 }
 
 /** CSV text through the same reader as the CLI, chunk by chunk. */
-export function checkCsvText(text: string, encoding: TextEncodingName, options: CheckOptions): CheckedTable {
+export function checkCsvText(text: string, encoding: TextEncoding = VALID_UTF8, options: CheckOptions): CheckedTable {
   return checkRecords(options, encoding, (handlers) => {
     const reader = new RecordSplitter(handlers);
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

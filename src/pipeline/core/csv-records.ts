@@ -11,10 +11,14 @@
  * parsed again, so no good row is lost.
  */
 import Papa from 'papaparse';
+import { mayNeedCellCheck } from './cell-check';
 
 export interface CsvHandlers {
-  /** A record (the header first). `quoteProblem` is set when papaparse saw malformed quotes. */
-  onRecord(fields: string[], line: number, quoteProblem: string | undefined): void;
+  /**
+   * A record (the header first). `quoteProblem` is set when papaparse saw malformed quotes;
+   * `suspect` when its chunk of text holds a character the cell check acts on (cell-check.ts).
+   */
+  onRecord(fields: string[], line: number, quoteProblem: string | undefined, suspect: boolean): void;
   /** A line that cannot be read as a record at all. */
   onUnreadableLine(line: number, reason: string): void;
 }
@@ -97,6 +101,7 @@ export class RecordSplitter {
       let line = this.pendingLine;
       let rowStart = 0;
       let restartAt = -1;
+      const suspect = mayNeedCellCheck(input);
       const parser = new Papa.Parser({
         delimiter,
         newline: '\n',
@@ -110,10 +115,13 @@ export class RecordSplitter {
           for (const field of fields) if (field.includes('\n')) breaks += countLineBreaks(field);
           const quoteError = results.errors[0];
           const innerBreaks = breaks - (endsWithBreak ? 1 : 0);
-          if (innerBreaks > 0 && (quoteError || this.looksRagged(fields.length))) {
+          if (innerBreaks > 0 && (quoteError || this.looksRagged(fields.length) || this.swallowedRows(fields, delimiter))) {
             // A stray quote opened a field that swallowed the next lines: report its line and
             // read again from the following one.
-            this.handlers.onUnreadableLine(line, 'guillemet mal placé ou non fermé : la ligne ne peut pas être lue (entourez la valeur de guillemets et doublez ceux qu’elle contient)');
+            this.handlers.onUnreadableLine(
+              line,
+              `guillemet mal placé ou non fermé : il fusionnait les lignes ${line} à ${line + innerBreaks} ; la ligne ${line} ne peut pas être lue, les suivantes sont relues (entourez la valeur de guillemets et doublez ceux qu’elle contient)`,
+            );
             const firstBreak = input.indexOf('\n', rowStart);
             restartAt = firstBreak + 1;
             line += 1;
@@ -126,7 +134,7 @@ export class RecordSplitter {
           if (quoteError?.code === 'MissingQuotes') {
             this.handlers.onUnreadableLine(line, 'guillemet non fermé : la ligne ne peut pas être lue');
           } else {
-            this.handlers.onRecord(fields, line, quoteError ? 'guillemets mal formés' : undefined);
+            this.handlers.onRecord(fields, line, quoteError ? 'guillemets mal formés' : undefined, suspect);
           }
           line += breaks;
           rowStart = rowEnd;
@@ -149,5 +157,23 @@ export class RecordSplitter {
 
   private looksRagged(fieldCount: number): boolean {
     return this.expectedFields !== undefined && fieldCount !== this.expectedFields;
+  }
+
+  /**
+   * A quoted value spanning lines one of which has a whole row's separators: rows swallowed
+   * between a stray quote and a later one, even when the field count happens to match.
+   */
+  private swallowedRows(fields: readonly string[], delimiter: string): boolean {
+    const needed = (this.expectedFields ?? 0) - 1;
+    if (needed < 2) return false;
+    for (const field of fields) {
+      if (!field.includes('\n')) continue;
+      for (const part of field.split('\n')) {
+        let count = 0;
+        for (let index = part.indexOf(delimiter); index !== -1; index = part.indexOf(delimiter, index + 1)) count += 1;
+        if (count >= needed) return true;
+      }
+    }
+    return false;
   }
 }

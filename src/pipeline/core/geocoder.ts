@@ -12,8 +12,9 @@
  * Pure: the CLI and the browser build it on the same commune index (communes.ts).
  */
 import { departmentOfCode } from '../../domain/departments';
-import { editDistance, normalizePlaceName } from '../../domain/place-names';
+import { normalizePlaceName } from '../../domain/place-names';
 import { chooseArrondissement, parseArrondissementName, type ArrondissementHints } from './arrondissements';
+import { CommuneSuggestions, type SuggestionEntry } from './commune-suggestions';
 import type { Commune, CommuneTable, FormerCommune } from './communes';
 
 export interface GeocodeQuery {
@@ -63,7 +64,8 @@ export class Geocoder {
   private readonly formerByName = new Map<string, FormerCommune[]>();
   /** Normalised names a current commune answers to: its own and its former communes'. */
   private readonly acceptedNamesByCode = new Map<string, Set<string>>();
-  private readonly suggestionNames: { name: string; bare: string; commune: Commune }[] = [];
+  private readonly suggestionNames: SuggestionEntry[] = [];
+  private suggestions: CommuneSuggestions | undefined;
   private readonly cache = new Map<string, GeocodeResult>();
   private readonly exactResults = new Map<Commune, GeocodeResult>();
   /** Arrondissements by postal code (75011 → Paris 11e; 75116 and 75016 → Paris 16e). */
@@ -274,17 +276,8 @@ export class Geocoder {
 
   /** The closest official names, nearest first, as « ; vouliez-vous dire : … ? ». */
   private suggest(name: string, departments: readonly string[] | undefined): string {
-    const limit = Math.max(2, Math.floor(name.length / 4));
-    const bare = withoutArticle(name);
-    const scored: { distance: number; commune: Commune }[] = [];
-    for (const entry of this.suggestionNames) {
-      if (departments && !departments.includes(entry.commune.departmentCode)) continue;
-      // A match only without the article (« Havre » → « Le Havre ») ranks after a full-name match.
-      const distance = Math.min(editDistance(name, entry.name, limit), editDistance(bare, entry.bare, limit) + 0.5);
-      if (distance <= limit) scored.push({ distance, commune: entry.commune });
-    }
-    scored.sort((first, second) => first.distance - second.distance || second.commune.population - first.commune.population);
-    const best = scored.slice(0, 5).map((entry) => describe(entry.commune));
+    this.suggestions ??= new CommuneSuggestions(this.suggestionNames);
+    const best = this.suggestions.closest(name, withoutArticle(name), departments).map(describe);
     return best.length > 0 ? ` ; vouliez-vous dire : ${best.join(', ')} ?` : '';
   }
 }

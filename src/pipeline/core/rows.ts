@@ -15,6 +15,7 @@ import { THEME_IDS } from '../../domain/themes';
 import type { Commune } from './communes';
 import type { GeocodeQuery, GeocodeResult, Geocoder } from './geocoder';
 import { ByteSink } from './byte-sink';
+import type { CellCheck } from './cell-check';
 import { compileRowValidator, type FieldProblem, type TableSchema } from './row-schema';
 
 /** Columns the pipeline reads, in the order of RowConfig.known (defined with the feature, domain/initiative.ts). */
@@ -39,10 +40,12 @@ export interface RecordBatch {
   notes: (string | null)[];
   /** Per item: 1 for an unreadable line, 0 for a record. */
   unreadable: number[];
+  /** Per item: what the cell check found (characters removed, undecodable bytes), else null. */
+  checks: (CellCheck | null)[];
 }
 
 export function emptyBatch(): RecordBatch {
-  return { fields: [], lines: [], notes: [], unreadable: [] };
+  return { fields: [], lines: [], notes: [], unreadable: [], checks: [] };
 }
 
 export interface Message {
@@ -180,12 +183,11 @@ export function createRowProcessor(config: RowConfig, dependencies: RowDependenc
       return index < 0 ? '' : (fields[index] ?? '').trim();
     };
     for (let position = 0; position < KNOWN_COLUMNS.length; position += 1) row[KNOWN_COLUMNS[position] as string] = cell(position);
+    // Even when the extra cells are empty: a value cut in two by an unquoted separator shifts
+    // every cell after it, and an empty last column then looks like a trailing separator.
     if (fields.length > columnCount) {
-      const extra = fields.slice(columnCount).filter((field) => field.trim() !== '');
-      if (extra.length > 0) {
-        notes.tooManyValues = `${fields.length} valeurs pour ${columnCount} colonnes : un séparateur dans une valeur sans guillemets ?`;
-        return -1;
-      }
+      notes.tooManyValues = `${fields.length} valeurs pour ${columnCount} colonnes : la ligne n’est pas publiée (un séparateur dans une valeur sans guillemets décale les colonnes suivantes ; entourez cette valeur de guillemets)`;
+      return -1;
     }
     let warnings: Message[] | undefined;
     if (quoteProblem) (warnings ??= []).push({ column: 'ligne', message: `${quoteProblem} : vérifiez les valeurs de cette ligne` });

@@ -8,7 +8,7 @@
 import readXlsxFile from 'read-excel-file/universal';
 import { checkRecords, type CheckedTable, type CheckOptions } from './check-table';
 import type { CsvHandlers } from './csv-records';
-import { PipelineFatalError } from './table-run';
+import { PipelineFatalError, XLSX_READING } from './table-run';
 
 export type SheetCell = string | number | boolean | Date | null | undefined | object;
 
@@ -76,13 +76,14 @@ export function feedSheetRows(rows: readonly SheetCell[][], handlers: CsvHandler
       `en-tête (ligne ${headerIndex + 1}) : la colonne ${columnLetter(unnamed)} a des valeurs mais pas de nom — cellules d’en-tête fusionnées ? Défusionnez-les et nommez chaque colonne`,
     );
   }
-  rows.forEach((row, index) => handlers.onRecord(row.map(cellText), index + 1, undefined));
+  // Every row through the cell check: a sheet is small, and its cells may hold control characters too.
+  rows.forEach((row, index) => handlers.onRecord(row.map(cellText), index + 1, undefined, true));
 }
 
 /** An .xlsx file checked as `npm run data` checks it. */
 export async function checkXlsxBytes(bytes: ArrayBuffer, options: CheckOptions): Promise<CheckedTable> {
   const sheet = await readFirstSheet(bytes);
-  return checkRecords(options, 'xlsx', (handlers) => {
+  return checkRecords(options, XLSX_READING, (handlers) => {
     feedSheetRows(sheet.rows, handlers);
     options.onProgress?.(1);
     return '';

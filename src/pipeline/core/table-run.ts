@@ -5,10 +5,12 @@
  * optional worker thread; the browser (check-table.ts) from bytes in memory. Both give the
  * same report and the same bytes.
  */
+import { reportMessage, shorten } from '../../domain/safe-text';
+import { checkCells, type CellCheck } from './cell-check';
 import type { CsvHandlers } from './csv-records';
 import { IdLineIndex } from './id-index';
 import { emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch, type RowConfig } from './rows';
-import type { TextEncodingName } from './text-decoding';
+import type { TextEncoding, TextEncodingName } from './text-decoding';
 
 export interface RejectedRow {
   line: number;
@@ -27,10 +29,20 @@ export interface PipelineWarning {
 /** How the input was read: a CSV's text encoding, or an Excel workbook's first sheet. */
 export type InputFormat = TextEncodingName | 'xlsx';
 
+/** How the input was read, and why (a CSV's TextEncoding, or XLSX_READING). */
+export interface InputReading {
+  name: InputFormat;
+  why: string;
+}
+
+export const XLSX_READING: InputReading = { name: 'xlsx', why: 'première feuille du classeur' };
+
 export interface PipelineReport {
   input: string;
   /** 'xlsx' for the first sheet of a workbook (no delimiter then: ''). */
   encoding: InputFormat;
+  /** Why this encoding (a BOM, valid UTF-8, the evidence for Windows-1252…), in French. */
+  encodingReason: string;
   delimiter: string;
   rowsRead: number;
   rowsWritten: number;
@@ -70,7 +82,7 @@ export function normalizeColumnName(name: string): string {
 export interface TableRunOptions {
   /** The input's name as the report shows it. */
   input: string;
-  encoding: InputFormat;
+  encoding: InputReading;
   densityGrid?: ReadonlyMap<string, number>;
   batchSize?: number;
   /** The GeoJSON's `updated` member (publicationTime), left out when absent. */
@@ -98,21 +110,23 @@ export class TableRun {
   constructor(private readonly options: TableRunOptions) {
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.report = {
-      input: options.input, encoding: options.encoding, delimiter: ',',
+      input: options.input, encoding: options.encoding.name, encodingReason: options.encoding.why, delimiter: ',',
       rowsRead: 0, rowsWritten: 0, rowsRejected: 0, rejected: [], warnings: [],
     };
     this.writeText(geojsonHead(options.updated));
     this.handlers = {
-      onRecord: (fields, line, quoteProblem) => {
+      onRecord: (fields, line, quoteProblem, suspect) => {
         if (fields.every((field) => field.trim() === '')) return; // blank line or a row of empty cells
         if (!this.columns) {
           this.readHeader(fields);
           return;
         }
-        this.push(fields, line, quoteProblem ?? null, 0);
+        const check = suspect ? checkCells(fields, this.columns) : null;
+        if (check?.rejected) this.push([], line, null, 1, check);
+        else this.push(fields, line, quoteProblem ?? null, 0, check);
       },
       onUnreadableLine: (line, reason) => {
-        if (this.columns) this.push([], line, reason, 1);
+        if (this.columns) this.push([], line, reason, 1, null);
       },
     };
   }
@@ -138,8 +152,9 @@ export class TableRun {
     this.options.write(bytes, 0, bytes.length);
   }
 
-  private push(fields: string[], line: number, note: string | null, unreadable: number): void {
+  private push(fields: string[], line: number, note: string | null, unreadable: number, check: CellCheck | null): void {
     const { batch } = this;
+    batch.checks.push(check);
     batch.fields.push(fields);
     batch.lines.push(line);
     batch.notes.push(note);
@@ -148,11 +163,15 @@ export class TableRun {
   }
 
   private reject(line: number, column: string, reason: string, id?: string): void {
-    this.report.rejected.push(id ? { line, column, reason: flatCopy(reason), id: flatCopy(id) } : { line, column, reason: flatCopy(reason) });
+    const text = flatCopy(reportMessage(reason));
+    const where = shorten(column, 200);
+    this.report.rejected.push(id ? { line, column: where, reason: text, id: flatCopy(id) } : { line, column: where, reason: text });
   }
 
   private warn(line: number, column: string, message: string, id?: string): void {
-    this.report.warnings.push(id ? { line, column, message: flatCopy(message), id: flatCopy(id) } : { line, column, message: flatCopy(message) });
+    const text = flatCopy(reportMessage(message));
+    const where = shorten(column, 200);
+    this.report.warnings.push(id ? { line, column: where, message: text, id: flatCopy(id) } : { line, column: where, message: text });
   }
 
   private readHeader(fields: string[]): void {
@@ -170,7 +189,7 @@ export class TableRun {
     if (missing.length > 0) {
       const plural = missing.length > 1 ? 's' : '';
       throw new PipelineFatalError(
-        `colonne${plural} obligatoire${plural} absente${plural} : ${missing.join(', ')} (colonnes lues : ${columns.filter(Boolean).join(', ') || 'aucune'})`,
+        reportMessage(`colonne${plural} obligatoire${plural} absente${plural} : ${missing.join(', ')} (colonnes lues : ${shorten(columns.filter(Boolean).join(', '), 300) || 'aucune'})`),
       );
     }
     const known = KNOWN_COLUMNS.map((name) => columnIndex.get(name) ?? -1);
@@ -195,9 +214,11 @@ export class TableRun {
     for (let item = 0; item < items.lines.length; item += 1) {
       const line = items.lines[item] as number;
       report.rowsRead += 1;
+      const check = items.checks[item];
       if (items.unreadable[item]) {
         report.rowsRejected += 1;
-        this.reject(line, 'ligne', items.notes[item] as string);
+        if (check?.rejected) for (const problem of check.rejected) this.reject(line, problem.column, problem.message);
+        else this.reject(line, 'ligne', items.notes[item] as string);
         continue;
       }
       const size = featureBytes[item] as number;
@@ -208,6 +229,7 @@ export class TableRun {
         this.reject(line, 'ligne', rowNotes.tooManyValues, id);
         continue;
       }
+      if (check?.warnings) for (const warning of check.warnings) this.warn(line, warning.column, warning.message, id);
       if (rowNotes?.warnings) for (const warning of rowNotes.warnings) this.warn(line, warning.column, warning.message, id);
       const firstLine = id ? this.writtenIdLines.get(id) : undefined;
       if (firstLine !== undefined || size < 0) {
