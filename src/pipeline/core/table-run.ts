@@ -10,7 +10,7 @@ import { checkCells, type CellCheck } from './cell-check';
 import type { CsvHandlers } from './csv-records';
 import { IdLineIndex } from './id-index';
 import { emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch, type RowConfig } from './rows';
-import type { TextEncoding, TextEncodingName } from './text-decoding';
+import type { TextEncodingName } from './text-decoding';
 
 export interface RejectedRow {
   line: number;
