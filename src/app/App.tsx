@@ -14,6 +14,7 @@ import { useEmbedClassName } from '../features/embed/use-embed-settings';
 import { StatisticsPanel } from '../features/statistics/StatisticsPanel';
 import { CommuneSearch } from '../features/commune-search/CommuneSearch';
 import { SiteHeader } from './SiteHeader';
+import { useEpciTableWhenFiltered } from '../state/load-epci';
 import { DataNotice } from '../features/data-notice/DataNotice';
 import { PrintView } from '../features/print/PrintView';
 
@@ -51,6 +52,7 @@ export function App() {
   const { Component: MapView, failed: mapViewFailed } = useMapView();
 
   useUrlSync();
+  useEpciTableWhenFiltered();
   useEffect(() => {
     // config.json may name the data (CONTRACT §8); without it, the bundled GeoJSON (preloaded).
     void loadSiteConfig().then((config) => loadInitiatives(config.dataUrl));

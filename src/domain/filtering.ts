@@ -3,6 +3,7 @@ import type { Filters } from './filters';
 import type { Initiative } from './initiative';
 import { TERRITORY_IDS } from './territories';
 import { THEME_IDS } from './themes';
+import { REGIONS, REGION_SLOT_OF_DEPARTMENT_SLOT, regionSlotOf, type EpciMembership } from './places';
 
 // These run on 100,000 names and descriptions: each costly step (normalize, regexps that
 // match at every space) only runs when a cheap test says the text needs it.
@@ -232,6 +233,10 @@ export interface FacetCounts {
   territories: number[];
   /** Aligned with DEPARTMENTS. */
   departments: number[];
+  /** Aligned with REGIONS. */
+  regions: number[];
+  /** Aligned with the EPCI table's `epcis`; empty until the table is loaded. */
+  epcis: number[];
 }
 
 export interface FilterResult {
@@ -240,8 +245,23 @@ export interface FilterResult {
   counts: FacetCounts;
 }
 
-/** Applies every facet (AND across facets) and counts the options, in one pass. */
-export function applyFilters(index: InitiativeIndex, filters: Filters): FilterResult {
+/** Which slots a code facet keeps; null when it keeps everything (no code, or only unknown ones: ignored). */
+function wantedSlots(codes: readonly string[], size: number, slotOf: (code: string) => number): Uint8Array | null {
+  let wanted: Uint8Array | null = null;
+  for (const code of codes) {
+    const slot = slotOf(code);
+    if (slot < 0) continue;
+    wanted ??= new Uint8Array(size);
+    wanted[slot] = 1;
+  }
+  return wanted;
+}
+
+/**
+ * Applies every facet (AND across facets) and counts the options, in one pass. `epci` is the
+ * EPCI membership once loaded; before that the EPCI facet keeps everything.
+ */
+export function applyFilters(index: InitiativeIndex, filters: Filters, epci: EpciMembership | null = null): FilterResult {
   const wantedThemes = themeMask(filters.themes);
   // An unknown theme keeps nothing rather than being silently dropped.
   const impossibleTheme = filters.themes.some((theme) => !themeSlot.has(theme));
@@ -261,6 +281,10 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
     }
   }
   const queryMatches = index.queryMatches(filters.query);
+  const wantedRegions = wantedSlots(filters.regions, REGIONS.length + 1, regionSlotOf);
+  const epciSize = epci ? epci.table.epcis.length : 0;
+  const wantedEpcis = epci ? wantedSlots(filters.epcis, epciSize, (siren) => epci.table.slotOfSiren(siren)) : null;
+  const epciSlots = epci?.slots ?? null;
 
   // Theme counts go through a histogram of theme masks (128 of them): one increment per
   // initiative in the hot loop instead of one per theme.
@@ -268,6 +292,9 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
   const masksFailingOnlyThemes = new Int32Array(1 << THEME_IDS.length);
   const territoryCounts = new Int32Array(TERRITORY_IDS.length);
   const departmentCounts = new Int32Array(UNKNOWN_DEPARTMENT + 1);
+  const regionCounts = new Int32Array(REGIONS.length + 1);
+  // One more slot, last, for the communes in no EPCI: counted nowhere, never breaking the facet.
+  const epciCounts = new Int32Array(epciSize + 1);
   const indices: number[] = [];
   const { themeMasks, territories, departments, size } = index;
   const themeConstrained = filters.themes.length > 0;
@@ -281,11 +308,18 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
     const territoryFails = territoryConstrained && (wantedTerritories & (1 << territory)) === 0;
     const departmentFails = wantedDepartments !== null && wantedDepartments[department] === 0;
     const queryFails = queryMatches !== null && queryMatches[position] === 0;
-    const failures = +themeFails + +territoryFails + +departmentFails + +queryFails;
+    const region = REGION_SLOT_OF_DEPARTMENT_SLOT[department] as number;
+    const regionFails = wantedRegions !== null && wantedRegions[region] === 0;
+    const epciSlot = epciSlots ? (epciSlots[position] as number) : -1;
+    const epciOrNone = epciSlot < 0 ? epciSize : epciSlot;
+    const epciFails = wantedEpcis !== null && (epciSlot < 0 || wantedEpcis[epciSlot] === 0);
+    const failures = +themeFails + +territoryFails + +departmentFails + +queryFails + +regionFails + +epciFails;
     if (failures === 0) {
       indices.push(position);
       territoryCounts[territory] = (territoryCounts[territory] as number) + 1;
       departmentCounts[department] = (departmentCounts[department] as number) + 1;
+      regionCounts[region] = (regionCounts[region] as number) + 1;
+      epciCounts[epciOrNone] = (epciCounts[epciOrNone] as number) + 1;
       keptMasks[mask] = (keptMasks[mask] as number) + 1;
     } else if (failures === 1) {
       if (themeFails) {
@@ -294,6 +328,10 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
         territoryCounts[territory] = (territoryCounts[territory] as number) + 1;
       } else if (departmentFails) {
         departmentCounts[department] = (departmentCounts[department] as number) + 1;
+      } else if (regionFails) {
+        regionCounts[region] = (regionCounts[region] as number) + 1;
+      } else if (epciFails) {
+        epciCounts[epciOrNone] = (epciCounts[epciOrNone] as number) + 1;
       }
     }
   }
@@ -309,6 +347,8 @@ export function applyFilters(index: InitiativeIndex, filters: Filters): FilterRe
       themes: Array.from(themeCounts),
       territories: Array.from(territoryCounts),
       departments: Array.from(departmentCounts.subarray(0, UNKNOWN_DEPARTMENT)),
+      regions: Array.from(regionCounts.subarray(0, REGIONS.length)),
+      epcis: Array.from(epciCounts.subarray(0, epciSize)),
     },
   };
 }

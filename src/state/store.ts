@@ -5,6 +5,7 @@ import { applyFilters, InitiativeIndex, type FacetCounts } from '../domain/filte
 import { DEPARTMENTS } from '../domain/departments';
 import { TERRITORIES } from '../domain/territories';
 import { THEMES } from '../domain/themes';
+import { REGIONS, epciMembership, type EpciMembership, type EpciTable } from '../domain/places';
 import type { MapSnapshot } from './map-snapshot';
 import { nextIntent, selectionIntent, type CameraBounds, type CameraIntent, type CameraMove, type SelectionCamera } from './camera-intent';
 
@@ -52,6 +53,8 @@ export interface AppState {
   filtersSheetOpen: boolean;
   /** What the printed page holds while printing (the filtered list, or one initiative's sheet). */
   printJob: PrintJob | null;
+  /** Each initiative's EPCI, once data/epci.json is loaded (the EPCI filter asks for it). */
+  epci: EpciMembership | null;
 
   setLoading: () => void;
   setInitiatives: (initiatives: Initiative[], ignoredCount?: number) => void;
@@ -70,6 +73,7 @@ export interface AppState {
   setPhoneView: (view: PhoneView) => void;
   setFiltersSheetOpen: (open: boolean) => void;
   setPrintJob: (job: PrintJob | null) => void;
+  setEpciTable: (table: EpciTable) => void;
   /** Applies what the URL says (at start and on back/forward) in one update. */
   applyUrlState: (state: { filters: Filters; selectedId: string | null; embed: boolean }) => void;
 }
@@ -88,12 +92,12 @@ export type PhoneView = 'map' | 'list';
 export type PrintJob = { kind: 'list'; snapshot: MapSnapshot | null } | { kind: 'initiative'; id: string };
 
 function emptyFacetCounts(): FacetCounts {
-  return { themes: THEMES.map(() => 0), territories: TERRITORIES.map(() => 0), departments: DEPARTMENTS.map(() => 0) };
+  return { themes: THEMES.map(() => 0), territories: TERRITORIES.map(() => 0), departments: DEPARTMENTS.map(() => 0), regions: REGIONS.map(() => 0), epcis: [] };
 }
 
-function filtered(index: InitiativeIndex | null, filters: Filters): { visibleIndices: number[]; facetCounts: FacetCounts } {
+function filtered(index: InitiativeIndex | null, filters: Filters, epci: EpciMembership | null = null): { visibleIndices: number[]; facetCounts: FacetCounts } {
   if (!index) return { visibleIndices: [], facetCounts: emptyFacetCounts() };
-  const { indices, counts } = applyFilters(index, filters);
+  const { indices, counts } = applyFilters(index, filters, epci);
   return { visibleIndices: indices, facetCounts: counts };
 }
 
@@ -117,6 +121,7 @@ const initialData = {
   phoneView: 'map' as PhoneView,
   filtersSheetOpen: false,
   printJob: null as PrintJob | null,
+  epci: null as EpciMembership | null,
 };
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -133,14 +138,16 @@ export const useAppStore = create<AppState>()((set, get) => ({
       };
       requestIdleCallback(prepareSlice);
     }
-    set({ status: 'ready', errorMessage: null, initiatives, ignoredCount, initiativeIndex, ...filtered(initiativeIndex, get().filters) });
+    const table = get().epci?.table;
+    const epci = table ? epciMembership(table, initiatives) : null;
+    set({ status: 'ready', errorMessage: null, initiatives, ignoredCount, initiativeIndex, epci, ...filtered(initiativeIndex, get().filters, epci) });
   },
   setError: (message) => set({ status: 'error', errorMessage: message }),
   setFilters: (patch) => {
     const filters = { ...get().filters, ...patch };
-    set({ filters, ...filtered(get().initiativeIndex, filters) });
+    set({ filters, ...filtered(get().initiativeIndex, filters, get().epci) });
   },
-  resetFilters: () => set({ filters: EMPTY_FILTERS, ...filtered(get().initiativeIndex, EMPTY_FILTERS) }),
+  resetFilters: () => set({ filters: EMPTY_FILTERS, ...filtered(get().initiativeIndex, EMPTY_FILTERS, get().epci) }),
   select: (id, camera = 'reveal') => set({ selectedId: id, cameraIntent: selectionIntent(get().cameraIntent, id, camera) }),
   setOrigin: (origin) => set({ origin, sort: origin ? 'distance' : get().sort === 'distance' ? 'name' : get().sort }),
   setSort: (sort) => set({ sort }),
@@ -151,10 +158,14 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setPhoneView: (phoneView) => set({ phoneView }),
   setFiltersSheetOpen: (filtersSheetOpen) => set({ filtersSheetOpen }),
   setPrintJob: (printJob) => set({ printJob }),
+  setEpciTable: (table) => {
+    const epci = epciMembership(table, get().initiatives);
+    set({ epci, ...filtered(get().initiativeIndex, get().filters, epci) });
+  },
   applyUrlState: ({ filters, selectedId, embed }) => {
     // A selection the URL brings (a shared link, back/forward) is brought into view.
     const cameraIntent = selectedId === get().selectedId ? get().cameraIntent : selectionIntent(get().cameraIntent, selectedId, 'reveal');
-    set({ filters, selectedId, embed, cameraIntent, ...filtered(get().initiativeIndex, filters) });
+    set({ filters, selectedId, embed, cameraIntent, ...filtered(get().initiativeIndex, filters, get().epci) });
   },
 }));
 

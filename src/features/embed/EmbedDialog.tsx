@@ -1,3 +1,4 @@
+import { useEpciName } from '../../state/load-epci';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../../state/store';
 import {
@@ -31,6 +32,7 @@ function currentPageUrl(): string {
  */
 export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const filters = useAppStore((state) => state.filters);
+  const epciName = useEpciName();
   const selectedId = useAppStore((state) => state.selectedId);
   const count = useAppStore((state) => state.visibleIndices.length);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -122,7 +124,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     >
       <h2 id={ids.title}>Intégrer cette carte</h2>
       <p id={ids.summary}>
-        Copiez ce code dans votre site : la carte s’affichera avec les filtres actuels ({describeFilters(filters)}), soit{' '}
+        Copiez ce code dans votre site : la carte s’affichera avec les filtres actuels ({describeFilters(filters, epciName)}), soit{' '}
         {count.toLocaleString('fr-FR')} {count > 1 ? 'initiatives' : 'initiative'} aujourd’hui.
       </p>
 

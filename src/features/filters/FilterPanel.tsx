@@ -1,9 +1,12 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { TERRITORIES } from '../../domain/territories';
 import { THEMES } from '../../domain/themes';
 import { useAppStore } from '../../state/store';
 import { formatInitiativeCount } from '../../domain/count-text';
 import { DepartmentFilter } from './DepartmentFilter';
+import { PlacePicker, type PlaceOption } from './PlacePicker';
+import { REGIONS } from '../../domain/places';
+import { ensureEpciTable } from '../../state/load-epci';
 import { FacetChips } from './FacetChips';
 import { activeFilterCount } from './active-filters';
 import './filters.css';
@@ -12,6 +15,8 @@ import './filters.css';
  * Text search, themes (any/all) and territory as chips with their faceted counts, départements
  * in a searchable picker. Beside the list on a wide screen; a sheet over the map on a phone.
  */
+const REGION_OPTIONS: PlaceOption[] = REGIONS.map((region) => ({ code: region.code, name: region.name }));
+
 export function FilterPanel() {
   const filters = useAppStore((state) => state.filters);
   const counts = useAppStore((state) => state.facetCounts);
@@ -19,6 +24,8 @@ export function FilterPanel() {
   const resetFilters = useAppStore((state) => state.resetFilters);
   const sheetOpen = useAppStore((state) => state.filtersSheetOpen);
   const shown = useAppStore((state) => state.visibleIndices.length);
+  const epciTable = useAppStore((state) => state.epci?.table);
+  const epciOptions = useMemo<PlaceOption[]>(() => (epciTable ? epciTable.epcis.map((epci) => ({ code: epci.siren, name: epci.name })) : []), [epciTable]);
   const closeSheet = () => useAppStore.getState().setFiltersSheetOpen(false);
   const searchId = useId();
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -76,7 +83,25 @@ export function FilterPanel() {
         <FacetChips options={TERRITORIES} counts={counts.territories} selected={filters.territories} onChange={(territories) => setFilters({ territories })} />
       </fieldset>
 
+      <PlacePicker
+        legend="Régions"
+        summary="Choisir des régions"
+        options={REGION_OPTIONS}
+        counts={counts.regions}
+        selected={filters.regions}
+        onChange={(regions) => setFilters({ regions })}
+      />
       <DepartmentFilter selected={filters.departments} counts={counts.departments} onChange={(departments) => setFilters({ departments })} />
+      <PlacePicker
+        legend="Intercommunalités"
+        summary="Choisir des EPCI"
+        options={epciOptions}
+        counts={counts.epcis}
+        selected={filters.epcis}
+        onChange={(epcis) => setFilters({ epcis })}
+        onOpen={() => void ensureEpciTable()}
+        emptyText="Chargement des intercommunalités…"
+      />
 
       <div className="filter-actions">
         <button type="button" className="filter-reset" onClick={resetFilters} disabled={activeFilterCount(filters) === 0}>

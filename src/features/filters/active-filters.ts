@@ -6,6 +6,8 @@ export function activeFilterCount(filters: Filters): number {
     filters.themes.length +
     filters.territories.length +
     filters.departments.length +
+    filters.regions.length +
+    filters.epcis.length +
     (filters.query.trim() !== '' ? 1 : 0) +
     (filters.match === 'all' ? 1 : 0)
   );

@@ -39,6 +39,7 @@ function PrintFooter({ link, attribution, qrLabel }: { link: string; attribution
 interface ListSheetProps {
   title: string;
   filters: Filters;
+  epciName: (siren: string) => string | undefined;
   initiatives: readonly Initiative[];
   /** Indices into `initiatives`, in the list's order. */
   order: ArrayLike<number>;
@@ -47,7 +48,7 @@ interface ListSheetProps {
 }
 
 /** The filtered list on paper: every initiative, in the list's order, not only the rows on screen. */
-export function ListSheet({ title, filters, initiatives, order, snapshot, link }: ListSheetProps) {
+export function ListSheet({ title, filters, epciName, initiatives, order, snapshot, link }: ListSheetProps) {
   const rows: Initiative[] = [];
   for (let position = 0; position < order.length; position += 1) {
     const initiative = initiatives[order[position] as number];
@@ -57,7 +58,7 @@ export function ListSheet({ title, filters, initiatives, order, snapshot, link }
     <article className="print-sheet">
       <header className="print-header">
         <h1>{title}</h1>
-        <p><strong>Filtres :</strong> {describeFilters(filters)}.</p>
+        <p><strong>Filtres :</strong> {describeFilters(filters, epciName)}.</p>
         <p><strong>{formatInitiativeCount(rows.length)}</strong>, dans l’ordre de la liste.</p>
       </header>
       {snapshot && (

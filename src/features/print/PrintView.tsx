@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { selectListOrder } from '../../state/list-order';
 import { useAppStore } from '../../state/store';
 import { currentPermalink } from '../share/permalink';
+import { useEpciName } from '../../state/load-epci';
 import { InitiativeSheet, ListSheet } from './PrintSheets';
 import { listenToBrowserPrint, preloadPrinting } from './start-print';
 import './print.css';
@@ -11,6 +12,7 @@ export function PrintView() {
   const job = useAppStore((state) => state.printJob);
   const initiatives = useAppStore((state) => state.initiatives);
   const filters = useAppStore((state) => state.filters);
+  const epciName = useEpciName();
   const order = useAppStore((state) => (state.printJob ? selectListOrder(state).indices : null));
 
   useEffect(() => listenToBrowserPrint(), []);
@@ -32,7 +34,7 @@ export function PrintView() {
   }
   return (
     <div className="print-view">
-      <ListSheet title={title} filters={filters} initiatives={initiatives} order={order ?? []} snapshot={job.snapshot} link={link} />
+      <ListSheet title={title} filters={filters} epciName={epciName} initiatives={initiatives} order={order ?? []} snapshot={job.snapshot} link={link} />
     </div>
   );
 }
