@@ -4,7 +4,7 @@
  * basemap, says so in one line, and offers to retry. Outcomes are awaited generously, not timed.
  */
 import { expect, it } from 'vitest';
-import { appUrl, describeE2E, launchBrowser, openApp, type AppPage } from './driver';
+import { appUrl, describeE2E, type AppPage, type E2EBrowser } from './driver';
 
 const IGN_STYLE = /^https:\/\/data\.geopf\.fr\/annexes\/ressources\/vectorTiles\/styles\/PLAN\.IGN\/standard\.json/;
 const TILES = /^https:\/\/data\.geopf\.fr\/test-tiles\//;
@@ -23,11 +23,8 @@ const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQV
 type Answer = 'hang' | 'ok' | number;
 
 /** Opens the app on Plan IGN with the style's and the tiles' answers chosen by the test. */
-async function openOnline(
-  browser: Awaited<ReturnType<typeof launchBrowser>>,
-  answers: { style: () => Answer; tile: () => Answer },
-): Promise<AppPage> {
-  const app = await openApp(browser, { url: 'about:blank' });
+async function openOnline(browser: E2EBrowser, answers: { style: () => Answer; tile: () => Answer }): Promise<AppPage> {
+  const app = await browser.open({ url: 'about:blank' });
   await app.context.route(/^https:\/\/data\.geopf\.fr\//, async (route) => {
     const url = route.request().url();
     const answer = IGN_STYLE.test(url) ? answers.style() : TILES.test(url) ? answers.tile() : 404;
@@ -55,45 +52,29 @@ async function expectInitiativesDrawn(app: AppPage): Promise<void> {
   expect(Number(await app.page.getAttribute('[data-testid="map"]', 'data-rendered-initiatives'))).toBeGreaterThan(0);
 }
 
-describeE2E('online basemap failures', () => {
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  const withBrowser = async (body: () => Promise<void>) => {
-    browser = await launchBrowser();
-    try {
-      await body();
-    } finally {
-      await browser.close();
-    }
-  };
+describeE2E('online basemap failures', (browser) => {
+  it('style answers but its tiles hang: the initiatives are drawn, the basemap falls back and says so', async () => {
+    const app = await openOnline(browser, { style: () => 'ok', tile: () => 'hang' });
+    await expectInitiativesDrawn(app);
+    await expectFallbackSaid(app);
+  }, 90_000);
 
-  it('style answers but its tiles hang: the initiatives are drawn, the basemap falls back and says so', () =>
-    withBrowser(async () => {
-      const app = await openOnline(browser, { style: () => 'ok', tile: () => 'hang' });
-      await expectInitiativesDrawn(app);
-      await expectFallbackSaid(app);
-      await app.close();
-    }), 90_000);
+  it('tiles fail with 500 after a first success: falls back', async () => {
+    let served = 0;
+    const app = await openOnline(browser, { style: () => 'ok', tile: () => (served++ < 2 ? 'ok' : 500) });
+    await expectFallbackSaid(app);
+    expect(served).toBeGreaterThan(2);
+    await expectInitiativesDrawn(app);
+  }, 90_000);
 
-  it('tiles fail with 500 after a first success: falls back', () =>
-    withBrowser(async () => {
-      let served = 0;
-      const app = await openOnline(browser, { style: () => 'ok', tile: () => (served++ < 2 ? 'ok' : 500) });
-      await expectFallbackSaid(app);
-      expect(served).toBeGreaterThan(2);
-      await expectInitiativesDrawn(app);
-      await app.close();
-    }), 90_000);
-
-  it('a style that never comes: falls back in words, and « Réessayer » goes back online once it answers', () =>
-    withBrowser(async () => {
-      let styleAnswer: Answer = 'hang';
-      const app = await openOnline(browser, { style: () => styleAnswer, tile: () => 'ok' });
-      await expectFallbackSaid(app);
-      await expectInitiativesDrawn(app);
-      styleAnswer = 'ok';
-      await app.page.getByRole('button', { name: 'Réessayer' }).click();
-      await app.page.waitForSelector('[data-testid="map"][data-basemap="online"]', { timeout: 30_000 });
-      await app.page.getByText('Fond de carte en ligne indisponible').waitFor({ state: 'detached', timeout: 30_000 });
-      await app.close();
-    }), 90_000);
+  it('a style that never comes: falls back in words, and « Réessayer » goes back online once it answers', async () => {
+    let styleAnswer: Answer = 'hang';
+    const app = await openOnline(browser, { style: () => styleAnswer, tile: () => 'ok' });
+    await expectFallbackSaid(app);
+    await expectInitiativesDrawn(app);
+    styleAnswer = 'ok';
+    await app.page.getByRole('button', { name: 'Réessayer' }).click();
+    await app.page.waitForSelector('[data-testid="map"][data-basemap="online"]', { timeout: 30_000 });
+    await app.page.getByText('Fond de carte en ligne indisponible').waitFor({ state: 'detached', timeout: 30_000 });
+  }, 90_000);
 });
