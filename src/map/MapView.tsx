@@ -10,6 +10,7 @@ import { MAP_START_FAILED_PREFIX, useMapStartProblem } from './map-start-check';
 import { MapTools } from './MapTools';
 import { StackList } from './StackList';
 import { useBasemap } from './use-basemap';
+import { FALLBACK_NOTICE } from './basemaps';
 import { useCamera } from './use-camera';
 import { useClusterItems } from './use-cluster-items';
 import { useDepartmentCircles } from './use-department-circles';
@@ -126,6 +127,12 @@ function InitiativesMap() {
       </BaseMap>
       <Legend circles={circlesMode} />
       <MapTools ready={map !== null} circles={circlesMode} onCirclesChange={onCirclesChange} />
+      {basemap.fellBack && (
+        <p className="map-notice">
+          {FALLBACK_NOTICE}
+          <button type="button" onClick={basemap.retry}>Réessayer</button>
+        </p>
+      )}
       {nothingShown && (
         <p className="map-message">{dataIsEmpty ? EMPTY_DATA_MESSAGE : 'Aucune initiative ne correspond aux filtres sur la carte.'}</p>
       )}

@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ErrorEvent as MapErrorEvent, MapSourceDataEvent } from 'react-map-gl/maplibre';
 import {
   DATA_ATTRIBUTION,
   OFFLINE_BASEMAP_PATH,
   basemapFromName,
+  healthAt,
   offlineStyle,
   onlineBasemap,
+  recordEvent,
   shouldFallBackToOffline,
+  startWatch,
+  type BasemapEvent,
   type OnlineBasemap,
-  type OnlineBasemapHealth,
 } from './basemaps';
 import { OUR_SOURCES } from './layers';
 import { readPageOptions } from '../state/use-url-sync';
@@ -34,35 +38,54 @@ export function classifyMapError(hasTarget: boolean, sourceId: string | undefine
   return sourceId ? 'tile' : 'style';
 }
 
+/** How often the online basemap's health is looked at (stalls are only seen by looking). */
+const WATCH_INTERVAL_MS = 500;
+
 /**
- * The basemap asked for in the URL (`basemap=`), its health while online, and the fallback to
- * the offline basemap when the online one cannot be reached.
+ * The basemap asked for in the URL (`basemap=`), its health while online, the fallback to the
+ * offline basemap when the online one cannot be reached or stops answering (at start or later),
+ * and the retry the map offers once it fell back.
  */
 export function useBasemap() {
   const online = useMemo(() => onlineBasemap(basemapFromName(readPageOptions().basemap)), []);
   const [mode, setMode] = useState<BasemapMode>(online ? 'online' : 'offline');
+  const [fellBack, setFellBack] = useState(false);
   const [mapFailed, setMapFailed] = useState(false);
   const style = useMemo(
     () => (mode === 'online' && online ? online.styleUrl : offlineStyle(new URL(OFFLINE_BASEMAP_PATH, document.baseURI).href)),
     [mode, online],
   );
 
-  const health = useRef<OnlineBasemapHealth>({ styleFailed: false, styleLoaded: false, tileErrors: 0, tilesLoaded: 0, elapsedMs: 0 });
-  const startedAt = useRef(performance.now());
+  const watch = useRef(startWatch(performance.now()));
+  // The MapLibre instance, as its events bring it: whether it still waits for basemap resources.
+  const instance = useRef<MapLibreMap | null>(null);
+  const record = useCallback((event: BasemapEvent, target?: MapLibreMap) => {
+    if (target) instance.current = target;
+    watch.current = recordEvent(watch.current, event, performance.now());
+  }, []);
+
   const fallBackIfNeeded = useCallback(() => {
     if (mode !== 'online') return;
-    health.current.elapsedMs = performance.now() - startedAt.current;
-    if (shouldFallBackToOffline(health.current)) setMode('offline');
+    const map = instance.current;
+    const loading = !map || !map.isStyleLoaded();
+    if (!shouldFallBackToOffline(healthAt(watch.current, performance.now(), loading))) return;
+    setMode('offline');
+    setFellBack(true);
   }, [mode]);
 
+  // Looked at for as long as the online basemap is on: a stall can come at any time.
   useEffect(() => {
     if (mode !== 'online') return undefined;
-    const timer = window.setInterval(() => {
-      if (health.current.tilesLoaded > 0) window.clearInterval(timer);
-      else fallBackIfNeeded();
-    }, 500);
+    const timer = window.setInterval(fallBackIfNeeded, WATCH_INTERVAL_MS);
     return () => window.clearInterval(timer);
   }, [mode, fallBackIfNeeded]);
+
+  const retry = useCallback(() => {
+    if (!online) return;
+    watch.current = startWatch(performance.now());
+    setFellBack(false);
+    setMode('online');
+  }, [online]);
 
   const onError = useCallback(
     (event: MapErrorEvent) => {
@@ -70,22 +93,29 @@ export function useBasemap() {
       // No map at all (no WebGL, or the library failed to start): say so instead of a blank area.
       if (kind === 'no-map') setMapFailed(true);
       if (mode !== 'online' || kind === 'no-map' || kind === 'ours') return;
-      if (kind === 'tile') health.current.tileErrors++;
-      else if (!health.current.styleLoaded) health.current.styleFailed = true;
+      // A failure without a source once the style is in: its sprite or glyphs.
+      record(kind === 'style' && !watch.current.styleLoaded ? 'style-failed' : 'request-failed', event.target as MapLibreMap);
       fallBackIfNeeded();
     },
-    [mode, fallBackIfNeeded],
+    [mode, record, fallBackIfNeeded],
   );
 
-  const onSourceData = useCallback((event: MapSourceDataEvent) => {
-    if (OUR_SOURCES.includes(event.sourceId)) return;
-    if (event.sourceDataType === 'metadata') health.current.styleLoaded = true;
-    if (event.tile) health.current.tilesLoaded++;
-  }, []);
+  const onSourceData = useCallback(
+    (event: MapSourceDataEvent) => {
+      if (OUR_SOURCES.includes(event.sourceId)) return;
+      const target = event.target as MapLibreMap;
+      if (event.sourceDataType === 'metadata') record('style-loaded', target);
+      if (event.tile) record('tile-loaded', target);
+    },
+    [record],
+  );
 
-  const onStyleData = useCallback(() => {
-    health.current.styleLoaded = true;
-  }, []);
+  const onStyleData = useCallback(
+    (event?: { target: MapLibreMap }) => {
+      if (mode === 'online') record('style-loaded', event?.target);
+    },
+    [mode, record],
+  );
 
-  return { mode, style, mapFailed, attribution: basemapAttribution(mode, online), onError, onSourceData, onStyleData };
+  return { mode, style, mapFailed, fellBack, retry, attribution: basemapAttribution(mode, online), onError, onSourceData, onStyleData };
 }
