@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -89,8 +89,11 @@ describe('npm run data on an .xlsx', { timeout: 180_000 }, () => {
 describe('npm run data on a CSV at an URL', { timeout: 180_000 }, () => {
   it('downloads it from a local server and gives the same GeoJSON as the file; a 404 is said', async () => {
     const csv = readFileSync(join(import.meta.dirname, 'fixtures', 'valid.csv'));
+    // The GeoJSON's `updated` is the input's date: the server's Last-Modified for a URL, the
+    // file's modification time for a file. Same date, same bytes.
+    const lastModified = statSync(join(import.meta.dirname, 'fixtures', 'valid.csv')).mtime.toUTCString();
     const server = createServer((request, response) => {
-      if (request.url?.startsWith('/export.csv')) response.writeHead(200, { 'content-type': 'text/csv' }).end(csv);
+      if (request.url?.startsWith('/export.csv')) response.writeHead(200, { 'content-type': 'text/csv', 'last-modified': lastModified }).end(csv);
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
