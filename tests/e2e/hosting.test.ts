@@ -61,6 +61,9 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
     chmodSync(workDirectory, 0o755);
     site = join(workDirectory, 'site');
     cpSync(inject('distDirectory'), site, { recursive: true });
+    // The copy keeps the build folder's mode, 0700 when the e2e setup made it with mkdtemp:
+    // Apache's www-data must be able to read the site, as on a real host.
+    chmodSync(site, 0o755);
     const html = readFileSync(join(site, 'index.html'), 'utf8');
     const worker = readdirSync(join(site, 'assets')).find((file) => file.startsWith('maplibre-gl-worker-')) ?? '';
     assets = {
