@@ -27,7 +27,8 @@ describeE2E('app shell', (browser) => {
     const alert = app.page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toMatch(/introuvable|indisponible/);
-    expect(await app.page.getByRole('button', { name: 'Réessayer' }).isVisible()).toBe(true);
+    // The data panel's own retry (the map may offer one for its basemap too).
+    expect(await alert.getByRole('button', { name: 'Réessayer' }).isVisible()).toBe(true);
   });
 
   it('ends a data download that never answers with the error panel, and « Réessayer » then loads', async () => {
@@ -36,7 +37,7 @@ describeE2E('app shell', (browser) => {
     const alert = app.page.getByRole('alert').filter({ hasText: 'bloqué' });
     await alert.waitFor({ timeout: 40_000 });
     expect(await alert.textContent()).toMatch(/Vérifiez votre connexion puis réessayez/);
-    await app.page.getByRole('button', { name: 'Réessayer' }).click();
+    await alert.getByRole('button', { name: 'Réessayer' }).click();
     expect(await app.count()).toBe(bundledFeatures().length);
   });
 
