@@ -22,7 +22,19 @@ export const useSiteConfig = create<SiteConfigState>()((set) => ({
   setUpdated: (updated) => set({ updated }),
 }));
 
-export async function loadSiteConfig(url: string = CONFIG_URL): Promise<SiteConfig> {
+const configLoads = new Map<string, Promise<SiteConfig>>();
+
+/** config.json, fetched and checked once per page: a remount or a second caller reuses the answer (and its one warning). */
+export function loadSiteConfig(url: string = CONFIG_URL): Promise<SiteConfig> {
+  let load = configLoads.get(url);
+  if (!load) {
+    load = fetchSiteConfig(url);
+    configLoads.set(url, load);
+  }
+  return load;
+}
+
+async function fetchSiteConfig(url: string): Promise<SiteConfig> {
   let response: Response;
   try {
     response = await fetch(url, { cache: 'no-cache' });
