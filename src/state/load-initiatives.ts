@@ -1,8 +1,10 @@
 import { DOWNLOAD_LIMITS, readInitiatives, requestInitiatives, type DownloadLimits, type LoadOutcome } from './fetch-initiatives';
 import { isCsvDataUrl } from '../domain/site-config';
-import { readCsvInitiatives } from './load-csv-initiatives';
 import { useSiteConfig } from './site-config';
 import { ignoredNotice, useAppStore } from './store';
+
+// A CSV dataUrl is read by the pipeline's core (row rules, geocoder, the opening-hours grammar),
+// imported only when a site's config.json names one: the bundled GeoJSON path never loads it.
 
 /** Where the app finds its data, relative to the page (CONTRACT §3); index.html preloads it. */
 export const DATA_URL = 'data/initiatives.geojson';
@@ -39,7 +41,7 @@ export async function loadInitiatives(url: string = DATA_URL, limits: DownloadLi
   const request = await requestInitiatives(url, limits);
   const csv = isCsvDataUrl(url);
   const name = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? '') || 'initiatives.csv';
-  const outcome: LoadOutcome = !request.ok ? request : csv ? await readCsvInitiatives(request.response, name) : await readInitiatives(request.response, mark, request.stalled);
+  const outcome: LoadOutcome = !request.ok ? request : csv ? await (await import('./load-csv-initiatives')).readCsvInitiatives(request.response, name) : await readInitiatives(request.response, mark, request.stalled);
   if (load !== latestLoad) return;
   if (!outcome.ok) {
     store.setError(outcome.message);
