@@ -95,6 +95,7 @@ describeE2E('copy link, full screen and print', (browser) => {
     expect(names.slice(0, onScreen.length)).toEqual(onScreen);
     expect(await app.page.locator('.print-header').textContent()).toContain('Économie circulaire');
     expect(await app.page.locator('.print-footer').textContent()).toContain('Natural Earth');
+    expect(await app.page.locator('.print-footer').textContent()).toMatch(/Données mises à jour le \d{1,2} \S+ \d{4}/);
     expect(await app.page.locator('[data-testid="print-qr"] path').getAttribute('d')).toMatch(/^M\d/);
     expect(await app.page.locator('.print-link').textContent()).toContain('themes=economie-circulaire');
     expect(await navyPixelsInPrintedMap(app)).toBeGreaterThan(50);

@@ -8,6 +8,8 @@ import type { MapSnapshot } from '../../state/map-snapshot';
 import { describeFilters } from '../embed/describe-filters';
 import type { Filters } from '../../domain/filters';
 import { QrCode } from './QrCode';
+import { formatUpdated } from '../../domain/site-config';
+import { useSiteConfig } from '../../state/site-config';
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
 
@@ -23,10 +25,11 @@ function ThemeSymbol({ id }: { id: Initiative['themes'][number] }) {
 
 /** The foot of every printed page: dates, attributions, and the QR code of the link. */
 function PrintFooter({ link, attribution, qrLabel }: { link: string; attribution: readonly string[]; qrLabel: string }) {
+  const updated = formatUpdated(useSiteConfig((state) => state.updated));
   return (
     <footer className="print-footer">
       <div className="print-footer-text">
-        {/* Hook: « Données mises à jour le … » once the data carries its date (issue 16). */}
+        {updated && <p>Données mises à jour le {updated}.</p>}
         <p>Imprimé le {dateFormat.format(new Date())}.</p>
         <p>{attribution.join(' · ')}</p>
         <p className="print-link">{link}</p>
