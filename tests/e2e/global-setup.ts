@@ -46,7 +46,9 @@ export default async function setup(project: TestProject) {
       cwd: projectRoot,
       stdio: 'inherit',
       // Test hooks (e.g. a shorter download watchdog, src/state/load-initiatives.ts); absent from real builds.
-      env: { ...process.env, VITE_E2E_HOOKS: '1' },
+      // NODE_ENV: Vitest sets it to 'test', which would bundle React's development build (effects run
+      // twice, so a spec's « first request stalls » is answered by the second): test what people get.
+      env: { ...process.env, NODE_ENV: 'production', VITE_E2E_HOOKS: '1' },
     });
   }
 
