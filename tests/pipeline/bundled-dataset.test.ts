@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseInitiativesCollection } from '../../src/domain/geojson';
 import type { Initiative } from '../../src/domain/initiative';
@@ -13,7 +14,7 @@ const projectRoot = resolve(import.meta.dirname, '../..');
 // themes and territories the RTES network asked for.
 describe('the bundled dataset (data/initiatives.csv)', () => {
   let initiatives: Initiative[] = [];
-  let report: { rowsRead: number; rowsWritten: number; rejected: unknown[] };
+  let report: { rowsRead: number; rowsWritten: number; rejected: unknown[]; warnings: unknown[] };
 
   beforeAll(() => {
     const directory = mkdtempSync(join(tmpdir(), 'carte-ess-dataset-'));
@@ -65,6 +66,38 @@ describe('the bundled dataset (data/initiatives.csv)', () => {
       expect(initiative.description.length, initiative.id).toBeGreaterThan(30);
       expect(initiative.description, initiative.id).not.toMatch(/[<>]/);
     }
+  });
+
+  // Practical facts (address, e-mail, phone, hours, SIRET) are researched apart and merged
+  // into data/initiatives.csv by scripts/merge-columns.ts from data/contacts-researched.csv,
+  // which names the public page of each fact: none may be published without one.
+  it('publishes each practical fact from data/contacts-researched.csv, each with its public page', () => {
+    expect(report.warnings).toEqual([]);
+    const researched = Papa.parse<Record<string, string>>(readFileSync(join(projectRoot, 'data/contacts-researched.csv'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    const facts = [
+      ['adresse', 'address'],
+      ['email', 'email'],
+      ['telephone', 'phone'],
+      ['horaires', 'openingHours'],
+      ['siret', 'siret'],
+    ] as const;
+    const byId = new Map(initiatives.map((initiative) => [initiative.id, initiative]));
+    for (const row of researched) {
+      const initiative = byId.get(row.id ?? '');
+      expect(initiative, row.id).toBeDefined();
+      for (const [column, field] of facts) {
+        if (!row[column]) continue;
+        expect(row[`${column}_source`], `${row.id}: ${column}_source`).toMatch(/^https?:\/\/\S+$/);
+        expect(initiative?.[field], `${row.id}: ${field}`).toBeTruthy();
+      }
+    }
+    const researchedIds = new Set(researched.map((row) => row.id));
+    const withFacts = initiatives.filter((initiative) => facts.some(([, field]) => initiative[field]) || initiative.verifiedAt);
+    expect(withFacts.map((initiative) => initiative.id).filter((id) => !researchedIds.has(id))).toEqual([]);
+    expect(withFacts.length).toBe(researched.length);
   });
 
   // The 2026 audit found copies and aggregators standing in for sources: a source must be
