@@ -199,3 +199,30 @@ export function exportFileName(date: Date, extension: 'csv' | 'geojson' | 'xlsx'
 }
 
 export const CSV_MEDIA_TYPE = 'text/csv;charset=utf-8';
+
+/**
+ * A cell of {@link buildTableCsv}: text (neutralised and quoted like the export's), a number
+ * (the dialect's decimal separator), or a code whose leading zeros a spreadsheet must keep.
+ */
+export type TableCell = string | number | { code: string };
+
+/**
+ * Any table (header, rows) in a dialect, with the export's rules: a cell is never run as a
+ * formula, all-digit codes stay text in a spreadsheet, numbers use the decimal comma in
+ * `excel-fr`. For the pipeline's work lists (initiatives to check again).
+ */
+export function buildTableCsv(header: readonly string[], rows: readonly (readonly TableCell[])[], options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
+  const { separator, decimalSeparator, byteOrderMark, forSpreadsheets } = DIALECTS[options.dialect];
+  const needsQuotes = separator === ';' ? NEEDS_QUOTES_SEMICOLON : NEEDS_QUOTES_COMMA;
+  const text = (value: string) => quoteIfNeeded(neutralizeFormula(value), needsQuotes);
+  const cell = (value: TableCell): string => {
+    if (typeof value === 'number') {
+      const formatted = formatNumber(value, decimalSeparator);
+      return forSpreadsheets && formatted.includes(',') ? `"${formatted}"` : formatted;
+    }
+    if (typeof value === 'string') return text(value);
+    return forSpreadsheets && looksNumeric(value.code) ? TEXT_MARK + value.code : text(value.code);
+  };
+  const lines = [header.map((name) => quoteIfNeeded(name, needsQuotes)).join(separator), ...rows.map((row) => row.map(cell).join(separator))];
+  return byteOrderMark + lines.map((line) => line + LINE_END).join('');
+}

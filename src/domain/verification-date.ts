@@ -56,11 +56,21 @@ export function checkVerificationDate(raw: string, today: Date = new Date()): Fi
   return accepted(iso);
 }
 
+function monthsFrom(iso: string, toYear: number, toMonth: number): number {
+  return (toYear - Number(iso.slice(0, 4))) * 12 + (toMonth - Number(iso.slice(5, 7)));
+}
+
 /** Whole months from the checked month to today's month. */
 export function monthsSince(iso: string, today: Date = new Date()): number {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  return (today.getFullYear() - year) * 12 + (today.getMonth() + 1 - month);
+  return monthsFrom(iso, today.getFullYear(), today.getMonth() + 1);
+}
+
+/**
+ * The same count to a reference instant's month in UTC: what the pipeline uses, so that a
+ * SOURCE_DATE_EPOCH gives the same list whatever the machine's time zone.
+ */
+export function monthsSinceUtc(iso: string, reference: Date): number {
+  return monthsFrom(iso, reference.getUTCFullYear(), reference.getUTCMonth() + 1);
 }
 
 export interface VerificationNotice {

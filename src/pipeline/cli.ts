@@ -1,5 +1,6 @@
 /**
  * npm run data -- --in FILE.csv|FILE.xlsx|https://…/export.csv --out FILE.geojson [--report FILE.json] [--strict] [--densite GRID.csv] [--quiet-ok] [--debug]
+ *   [--a-reverifier MOIS [--a-reverifier-csv LISTE.csv]]
  *
  * Exit codes (CONTRACT §1): 0 output written; 1 with --strict when a row was rejected or no
  * row was written (output still written); 2 could not run (nothing published, the report says
@@ -11,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { escapeUnsafe, shorten } from '../domain/safe-text';
 import { downloadInput, isHttpInput, isWorkbookInput, readWorkbookRows, type LocalInput } from './input-sources';
 import { checkDistinctPaths, TemporaryOutput } from './output-files';
+import { buildReverifyList, defaultReverifyPath, parseMonths, referenceDate } from './reverify';
 import { PipelineCancelledError, PipelineFatalError, runPipelineAsync, type PipelineReport } from './run';
 
 interface CliOptions {
@@ -20,10 +22,13 @@ interface CliOptions {
   strict: boolean;
   densityGrid?: string;
   quietWhenClean: boolean;
+  /** `--a-reverifier N`: list the initiatives not checked for N months. */
+  reverifyMonths?: number;
+  reverifyPath?: string;
 }
 
 const USAGE =
-  'usage : npm run data -- --in FICHIER.csv|FICHIER.xlsx|https://…/export.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug]';
+  'usage : npm run data -- --in FICHIER.csv|FICHIER.xlsx|https://…/export.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug] [--a-reverifier MOIS [--a-reverifier-csv LISTE.csv]]';
 
 function parseArguments(argv: readonly string[]): CliOptions {
   const options: Partial<CliOptions> = { strict: false, quietWhenClean: false };
@@ -43,11 +48,21 @@ function parseArguments(argv: readonly string[]): CliOptions {
       case '--strict': options.strict = true; break;
       case '--quiet-ok': options.quietWhenClean = true; break;
       case '--debug': break; // read by main
+      case '--a-reverifier': {
+        const typed = next();
+        const months = parseMonths(typed);
+        if (months === null) throw new PipelineFatalError(`--a-reverifier attend un nombre entier de mois (par exemple 18), pas « ${shorten(typed, 40)} »\n${USAGE}`);
+        options.reverifyMonths = months;
+        break;
+      }
+      case '--a-reverifier-csv': options.reverifyPath = next(); break;
 
       default: throw new PipelineFatalError(`option inconnue : ${argument}\n${USAGE}`);
     }
   }
   if (!options.input || !options.output) throw new PipelineFatalError(`--in et --out sont obligatoires\n${USAGE}`);
+  if (options.reverifyPath && options.reverifyMonths === undefined) throw new PipelineFatalError(`--a-reverifier-csv va avec --a-reverifier MOIS\n${USAGE}`);
+  if (options.reverifyMonths !== undefined) options.reverifyPath ??= defaultReverifyPath(options.output, options.report);
   return options as CliOptions;
 }
 
@@ -69,6 +84,15 @@ function printReport(report: PipelineReport, options: CliOptions): void {
   }
   // One problem per line, and nothing from the data acts on the terminal.
   if (lines.length > 0) process.stderr.write(`${lines.map((line) => escapeUnsafe(shorten(line, 2000))).join('\n')}\n`);
+}
+
+/** After the GeoJSON is published: the list of initiatives to check again, from that very file. */
+async function writeReverifyList(file: TemporaryOutput, report: PipelineReport, lineOf: (id: string) => number | undefined, options: CliOptions): Promise<void> {
+  const months = options.reverifyMonths as number;
+  const list = await buildReverifyList(options.output, { months, reference: referenceDate(), lineOf, report });
+  file.write(list.csv);
+  file.publish();
+  process.stderr.write(`${list.count} initiative(s) à revérifier (date de vérification de plus de ${months} mois, absente ou invalide) : ${options.reverifyPath}\n`);
 }
 
 /** What the CLI's exit code is for a signal, as a shell reports it (128 + signal number). */
@@ -102,6 +126,7 @@ async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions | undefined;
   let pathsChecked = false;
   let reportFile: TemporaryOutput | undefined;
+  let reverifyFile: TemporaryOutput | undefined;
   let downloaded: LocalInput | undefined;
   try {
     options = parseArguments(argv);
@@ -110,10 +135,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (options.densityGrid) inputs.push({ option: '--densite', path: options.densityGrid });
     const outputs = [{ option: '--out', path: options.output }];
     if (options.report) outputs.push({ option: '--report', path: options.report });
+    if (options.reverifyPath) outputs.push({ option: '--a-reverifier-csv', path: options.reverifyPath });
     checkDistinctPaths(inputs, outputs);
     pathsChecked = true;
     // Opened first: a report that cannot be written stops the run before any work.
     reportFile = options.report ? new TemporaryOutput(options.report) : undefined;
+    reverifyFile = options.reverifyPath ? new TemporaryOutput(options.reverifyPath) : undefined;
+    let lineOf: ((id: string) => number | undefined) | undefined;
     downloaded = remote ? await downloadInput(options.input) : undefined;
     const input = downloaded?.path ?? options.input;
     const sheetRows = isWorkbookInput(downloaded?.name ?? input) ? await readWorkbookRows(input) : undefined;
@@ -125,7 +153,10 @@ async function main(argv: readonly string[]): Promise<number> {
         output: options.output,
         densityGrid: options.densityGrid,
         parallel: 'auto',
-        beforePublish: (finished) => reportFile?.write(`${JSON.stringify(finished, null, 2)}\n`),
+        beforePublish: (finished, lineOfId) => {
+          reportFile?.write(`${JSON.stringify(finished, null, 2)}\n`);
+          lineOf = lineOfId;
+        },
       },
       cancel.signal,
     );
@@ -136,10 +167,20 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`avertissement : ${error instanceof Error ? error.message : String(error)}\n`);
     }
     printReport(report, options);
+    if (reverifyFile && lineOf) {
+      // Like the report: once the GeoJSON is published, a failure here is a warning, not exit 2.
+      try {
+        await writeReverifyList(reverifyFile, report, lineOf, options);
+      } catch (error) {
+        reverifyFile.discard();
+        process.stderr.write(`avertissement : liste à revérifier non écrite : ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }
     const empty = report.rowsWritten === 0;
     return options.strict && (report.rowsRejected > 0 || empty) ? 1 : 0;
   } catch (error) {
     reportFile?.discard();
+    reverifyFile?.discard();
     if (error instanceof PipelineCancelledError) {
       const signal = String(cancel.signal.reason) as keyof typeof SIGNAL_EXIT_CODES;
       const message = `interrompu (${signal}) : rien n’a été publié, ${options?.output ?? 'la sortie'} est inchangé`;

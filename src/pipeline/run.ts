@@ -40,7 +40,7 @@ export interface PipelineOptions {
    * Called with the finished report just before the GeoJSON replaces its target: a failure
    * there (the CLI writes the report file) publishes nothing.
    */
-  beforePublish?: (report: PipelineReport) => void;
+  beforePublish?: (report: PipelineReport, lineOf: (id: string) => number | undefined) => void;
 }
 
 export type { PipelineReport, PipelineWarning, RejectedRow } from './pipeline-report';
@@ -182,7 +182,7 @@ function* runWithEncoding(
     table.flush();
     if (worker) while (posted.length > 0) table.apply(posted.shift() as RecordBatch, worker.take());
     const report = table.finish(delimiter);
-    options.beforePublish?.(report);
+    options.beforePublish?.(report, (id) => table.writtenLine(id));
     output.publish();
     return report;
   } catch (error) {

@@ -139,6 +139,11 @@ export class TableRun {
     this.options.dispatch(full);
   }
 
+  /** The source line of a written feature's id (lists that point back at the spreadsheet). */
+  writtenLine(id: string): number | undefined {
+    return this.writtenIdLines.get(id);
+  }
+
   /** Closes the GeoJSON once every result is applied; throws when the file had no header. */
   finish(delimiter: string): PipelineReport {
     this.report.delimiter = delimiter;
