@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { appUrl, bundledFeatures, describeE2E, partnerUrl, readCount, type Frame, type Page } from './driver';
+import { appUrl, bundledFeatures, describeE2E, partnerUrl, readCount, waitForCount, type Frame, type Page } from './driver';
 
 const appOrigin = () => new URL(appUrl()).origin;
 
@@ -98,6 +98,47 @@ describeE2E('embedding in a partner site (another origin)', (browser) => {
     }, appOrigin());
     const after = await readCount(frame, { differentFrom: before });
     expect(after).toBe(withTheme('alimentation').length);
+  });
+
+  it('stays with the last of 5,000 set-filters messages and answers with a few filters messages, not 5,000', async () => {
+    const partner = await browser.open({ url: partnerUrl() });
+    const frame = await mapFrame(partner.page);
+    await readCount(frame);
+    type Logged = { data: { type: string; filters?: { themes: string[] }; count?: number } }[];
+    const burstStart = await partner.page.evaluate((origin) => {
+      const messages = (window as unknown as { carteEssMessages: Logged }).carteEssMessages;
+      const start = messages.length;
+      const target = (document.getElementById('carte') as HTMLIFrameElement).contentWindow;
+      for (let index = 0; index < 4999; index += 1) {
+        const themes = index % 2 === 0 ? ['economie-circulaire'] : ['tiers-lieux', 'mobilite'];
+        target?.postMessage({ source: 'carte-ess', type: 'carte-ess:set-filters', filters: { themes, q: `essai ${index}` } }, origin);
+      }
+      target?.postMessage({ source: 'carte-ess', type: 'carte-ess:set-filters', filters: { themes: ['alimentation'], q: '' } }, origin);
+      return start;
+    }, appOrigin());
+    const expected = withTheme('alimentation').length;
+    await waitForCount(frame, expected, 60_000);
+    // The host hears the final filters and count.
+    await partner.page.waitForFunction(
+      ({ start, expected }) =>
+        (window as unknown as { carteEssMessages: Logged }).carteEssMessages
+          .slice(start)
+          .some((entry) => entry.data.type === 'carte-ess:filters' && entry.data.filters?.themes.join() === 'alimentation' && entry.data.count === expected),
+      { start: burstStart, expected },
+      { timeout: 60_000 },
+    );
+    await partner.page.waitForTimeout(1_000);
+    const answers = await partner.page.evaluate(
+      (start) => (window as unknown as { carteEssMessages: Logged }).carteEssMessages.slice(start).filter((entry) => entry.data.type === 'carte-ess:filters'),
+      burstStart,
+    );
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.length).toBeLessThanOrEqual(10);
+    expect(answers[answers.length - 1]?.data).toMatchObject({ filters: { themes: ['alimentation'] }, count: expected });
+    expect(await readCount(frame)).toBe(expected);
+    const full = new URL((await frame.getByRole('link', { name: /Ouvrir la carte complète/ }).getAttribute('href')) ?? '');
+    expect(full.searchParams.get('themes')).toBe('alimentation');
+    expect(full.searchParams.get('q')).toBeNull();
   });
 
   it('tells the host page which initiative the visitor selects', async () => {
