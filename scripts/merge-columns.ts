@@ -5,6 +5,8 @@
  * appended, so the merge reads as one column added in a diff.
  * Usage: tsx scripts/merge-columns.ts --into data/initiatives.csv --from facts.csv --columns adresse,email
  * Ids of `--from` missing from the target are listed, never added.
+ * With --replace, columns this script appended before (the last ones of the target, written as it
+ * writes them) are cut and merged again, so a researched file can be re-merged after an edit.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -46,9 +48,16 @@ const factsById = new Map(facts.map((row) => [row.id ?? '', row]));
 const records = recordsWithEnds(text);
 const header = records[0]?.fields ?? [];
 const already = columns.filter((column) => header.includes(column));
-if (already.length > 0) {
-  console.error(`colonne(s) déjà présente(s) dans ${target} : ${already.join(', ')}`);
+const replace = process.argv.includes('--replace') && already.length > 0;
+if (already.length > 0 && !(replace && header.slice(-columns.length).join(',') === columns.join(','))) {
+  console.error(`colonne(s) déjà présente(s) dans ${target} : ${already.join(', ')}` + (process.argv.includes('--replace') ? ' (--replace : elles doivent être les dernières, dans cet ordre)' : ''));
   process.exit(2);
+}
+
+/** The line without the cells this script appended to it, or undefined when they are not as it writes them. */
+function withoutMergedCells(body: string, fields: string[]): string | undefined {
+  const suffix = `,${fields.slice(-columns.length).map(csvCell).join(',')}`;
+  return body.endsWith(suffix) ? body.slice(0, body.length - suffix.length) : undefined;
 }
 const idIndex = header.indexOf('id');
 if (idIndex < 0) {
@@ -64,10 +73,18 @@ records.forEach((record, position) => {
   const slice = text.slice(start, record.end);
   start = record.end;
   const lineBreak = /\r\n$|\n$|\r$/.exec(slice)?.[0] ?? '';
-  const body = slice.slice(0, slice.length - lineBreak.length);
+  let body = slice.slice(0, slice.length - lineBreak.length);
   if (record.fields.length === 1 && record.fields[0] === '') {
     output += slice; // a blank line stays blank
     return;
+  }
+  if (replace) {
+    const kept = withoutMergedCells(body, record.fields);
+    if (kept === undefined) {
+      console.error(`${target}, enregistrement ${position + 1} : les dernières cellules ne sont pas celles que ce script écrit`);
+      process.exit(2);
+    }
+    body = kept;
   }
   const id = record.fields[idIndex] ?? '';
   const row = position === 0 ? undefined : factsById.get(id);

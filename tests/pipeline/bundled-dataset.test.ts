@@ -90,8 +90,16 @@ describe('the bundled dataset (data/initiatives.csv)', () => {
       expect(initiative, row.id).toBeDefined();
       for (const [column, field] of facts) {
         if (!row[column]) continue;
-        expect(row[`${column}_source`], `${row.id}: ${column}_source`).toMatch(/^https?:\/\/\S+$/);
+        const page = row[`${column}_source`] ?? '';
+        expect(page, `${row.id}: ${column}_source`).toMatch(/^https?:\/\/\S+$/);
         expect(initiative?.[field], `${row.id}: ${field}`).toBeTruthy();
+        // The row's own source page, the initiative's own site or the public company directory.
+        const host = new URL(page).hostname.replace(/^www\./, '');
+        const ownSite = initiative?.website ? new URL(initiative.website).hostname.replace(/^www\./, '') : undefined;
+        expect(
+          page === initiative?.source || host === ownSite || host === 'annuaire-entreprises.data.gouv.fr',
+          `${row.id}: ${column} from ${page}`,
+        ).toBe(true);
       }
     }
     const researchedIds = new Set(researched.map((row) => row.id));
