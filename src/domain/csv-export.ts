@@ -94,7 +94,20 @@ function quoteIfNeeded(value: string, needsQuotes: RegExp): string {
   return needsQuotes.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function formatNumber(value: number, decimalSeparator: string): string {
+/**
+ * The one CSV text cell writer: a value a spreadsheet would run as a formula is neutralised,
+ * then quoted when the dialect's separator, a quote, a line break or edge whitespace requires.
+ */
+export function csvCellWriter(dialect: CsvDialect): (value: string) => string {
+  const comma = DIALECTS[dialect].separator === ',';
+  const needsQuotes = comma ? NEEDS_QUOTES_COMMA : NEEDS_QUOTES_SEMICOLON;
+  // One test per cell in the common case: nothing to neutralise and nothing to quote.
+  const special = comma ? PLAIN_COMMA : PLAIN_SEMICOLON;
+  return (value) => (special.test(value) ? quoteIfNeeded(neutralizeFormula(value), needsQuotes) : value);
+}
+
+/** A number as a cell: decimal comma or point as given, empty when not finite. */
+export function formatNumber(value: number, decimalSeparator: string): string {
   if (!Number.isFinite(value)) return '';
   const text = String(value);
   return decimalSeparator === '.' ? text : text.replace('.', decimalSeparator);
@@ -131,9 +144,7 @@ export function buildCsv(initiatives: readonly Initiative[], indices: ArrayLike<
 export function buildCsvRecords(initiatives: readonly Initiative[], indices: ArrayLike<number>, options: CsvOptions = DEFAULT_CSV_OPTIONS): string[] {
   const { separator, decimalSeparator, byteOrderMark, forSpreadsheets } = DIALECTS[options.dialect];
   const needsQuotes = separator === ';' ? NEEDS_QUOTES_SEMICOLON : NEEDS_QUOTES_COMMA;
-  // One test per cell in the common case: nothing to neutralise and nothing to quote.
-  const special = separator === ';' ? PLAIN_SEMICOLON : PLAIN_COMMA;
-  const cell = (value: string) => (special.test(value) ? quoteIfNeeded(neutralizeFormula(value), needsQuotes) : value);
+  const cell = csvCellWriter(options.dialect);
   const repeated = new CellCache(cell);
   const codes = new CellCache((code) => (forSpreadsheets && looksNumeric(code) ? TEXT_MARK + code : cell(code)));
   // Initiatives share few theme combinations and (geocoded by commune) few points: format each once.
@@ -193,9 +204,9 @@ function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
 }
 
-/** `initiatives-ess-AAAA-MM-JJ.<extension>`, with the user's local date. */
-export function exportFileName(date: Date, extension: 'csv' | 'geojson' | 'xlsx'): string {
-  return `initiatives-ess-${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}.${extension}`;
+/** `<stem>-AAAA-MM-JJ.<extension>` (stem `initiatives-ess` by default), with the user's local date. */
+export function exportFileName(date: Date, extension: 'csv' | 'geojson' | 'xlsx', stem = 'initiatives-ess'): string {
+  return `${stem}-${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}.${extension}`;
 }
 
 export const CSV_MEDIA_TYPE = 'text/csv;charset=utf-8';

@@ -13,8 +13,15 @@ interface CogRegion { code: string; nom: string }
 
 const regionNames = new Map((regionsData as CogRegion[]).map((region) => [region.code, region.nom]));
 
-/** The 101 départements of the COG, in code order. */
-export const DEPARTMENTS: readonly Department[] = (departementsData as CogDepartement[]).map((departement) => ({
+/**
+ * The one rule for a département code the app covers (CONTRACT §3): 01–95 (Corsica as 2A and
+ * 2B, not 20), and the overseas 971–976. Its source text is reused where a code sits inside a larger pattern.
+ */
+export const DEPARTMENT_CODE_SOURCE = '0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6]';
+export const DEPARTMENT_CODE_PATTERN = new RegExp(`^(?:${DEPARTMENT_CODE_SOURCE})$`);
+
+/** The départements of the COG the app covers, in code order (the COG's 977 and 978 are not). */
+export const DEPARTMENTS: readonly Department[] = (departementsData as CogDepartement[]).filter((departement) => DEPARTMENT_CODE_PATTERN.test(departement.code)).map((departement) => ({
   code: departement.code,
   name: departement.nom,
   regionCode: departement.region,

@@ -1,5 +1,5 @@
 import { DEPARTMENTS, type Department } from './departments';
-import { normalizeText } from './filtering';
+import { foldText } from './text-folding';
 
 export interface RegionGroup {
   regionCode: string;
@@ -13,7 +13,7 @@ const collator = new Intl.Collator('fr', { sensitivity: 'base' });
 const searchableDepartments = DEPARTMENTS.map((department, slot) => ({
   slot,
   department,
-  text: ` ${normalizeText(`${department.code} ${department.name} ${department.regionName}`)}`,
+  text: ` ${foldText(`${department.code} ${department.name} ${department.regionName}`)}`,
 }));
 
 /**
@@ -21,7 +21,7 @@ const searchableDepartments = DEPARTMENTS.map((department, slot) => ({
  * (accent- and case-insensitive), grouped by région in alphabetical order, each group in code order.
  */
 export function groupDepartmentsByRegion(filterText = ''): RegionGroup[] {
-  const words = normalizeText(filterText).split(' ').filter(Boolean);
+  const words = foldText(filterText).split(' ').filter(Boolean);
   const groups = new Map<string, RegionGroup>();
   for (const entry of searchableDepartments) {
     // Words match from their start: "cote d or" is Côte-d'Or, not Côtes-d'Armor.

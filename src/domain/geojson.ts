@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEPARTMENT_CODE_PATTERN } from './departments';
 import { THEME_IDS, type ThemeId } from './themes';
 import { TERRITORY_IDS, type TerritoryId } from './territories';
 import { fieldOf, TEXT_PROPERTIES, type Initiative, type InitiativeText } from './initiative';
@@ -9,8 +10,8 @@ z.config({ jitless: true });
 
 /** Shared by the schema and the fast check below, so the two cannot disagree on codes. */
 export const INSEE_PATTERN = /^[0-9][0-9AB][0-9]{3}$/;
-/** The départements of CONTRACT §3: 01–95 (Corsica as 2A and 2B, not 20), 971–976. */
-export const DEPARTMENT_PATTERN = /^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$/;
+/** The départements of CONTRACT §3 (departments.ts). */
+export const DEPARTMENT_PATTERN = DEPARTMENT_CODE_PATTERN;
 
 /** Schema of one published feature (CONTRACT §3). Extra properties are allowed. */
 const featureSchema = z.object({

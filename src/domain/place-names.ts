@@ -3,17 +3,11 @@
  * browser's commune search, so that both agree on what "the same name" means.
  * Pure functions, no data.
  */
+import { foldAccents, SAINT_ABBREVIATIONS } from './text-folding';
 
 /** Articles that INSEE moves behind the name in its "Havre (Le)" form. */
 const POSTPOSED_ARTICLES = new Set(['le', 'la', 'les', 'l', 'lo', 'los', 'las', 'el', 'der', 'die', 'das', 'den', 'het', 'd']);
 
-/** Abbreviations people type in spreadsheets, expanded word by word. */
-const ABBREVIATIONS = new Map([
-  ['st', 'saint'],
-  ['ste', 'sainte'],
-  ['sts', 'saints'],
-  ['stes', 'saintes'],
-]);
 
 /**
  * Canonical form of a commune name: lower case, no accents, « Œ » as "oe", every run of
@@ -22,20 +16,14 @@ const ABBREVIATIONS = new Map([
  * (« Havre (Le) » and « Le Havre » both give "le havre"; « Oie (L') » and « L'Oie » give "l oie").
  */
 export function normalizePlaceName(name: string): string {
-  let text = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .toLowerCase()
-    .trim();
+  let text = foldAccents(name).trim();
   const postposed = /^(.*?)\s*\(\s*([a-z]+)\s*['’ʼ]?\s*\)$/.exec(text);
   if (postposed && postposed[1] && postposed[2] && POSTPOSED_ARTICLES.has(postposed[2])) {
     text = `${postposed[2]} ${postposed[1]}`;
   }
   text = text.replace(/(^|[^a-z0-9])s\/\s*/g, '$1sur ');
   const words = text.split(/[^a-z0-9]+/).filter(Boolean);
-  return words.map((word) => ABBREVIATIONS.get(word) ?? word).join(' ');
+  return words.map((word) => SAINT_ABBREVIATIONS.get(word) ?? word).join(' ');
 }
 
 /**

@@ -1,13 +1,10 @@
-import { DEPARTMENTS, getDepartment } from './departments';
+import { csvCellWriter, formatNumber } from './csv-export';
+import { getDepartment } from './departments';
 import type { Initiative } from './initiative';
+import { indexFor } from './initiative-index';
 import { THEMES, THEME_IDS } from './themes';
 import { TERRITORIES, TERRITORY_IDS } from './territories';
-import { neutralizeFormula } from './csv-export';
-import { themeMask } from './filtering';
 import { monthsSince, STALE_AFTER_MONTHS } from './verification-date';
-// Département boxes [west, south, east, north]; only departmentCircles reads them, so a bundle
-// that draws no circles (the initial shell) can leave them out.
-import departmentBoxes from '@etalab/fr-bounding-boxes/dist/departements.json';
 
 /** One line of a statistics table. */
 export interface CountRow {
@@ -30,45 +27,6 @@ export interface Statistics {
   byDepartment: CountRow[];
 }
 
-/**
- * Per-initiative codes as small integers in typed arrays, computed once per loaded dataset:
- * counting then is one pass over integers, with no string comparison, even at 100,000.
- */
-interface StatisticsColumns {
-  themeMasks: Uint8Array;
-  territorySlots: Uint8Array;
-  departmentSlots: Uint16Array;
-  /** Département codes outside the COG list, given slots after it. */
-  extraDepartmentCodes: string[];
-}
-
-const columnsCache = new WeakMap<readonly Initiative[], StatisticsColumns>();
-const territorySlot = new Map<string, number>(TERRITORY_IDS.map((id, slot) => [id, slot]));
-const departmentSlot = new Map<string, number>(DEPARTMENTS.map((department, slot) => [department.code, slot]));
-
-function columnsFor(initiatives: readonly Initiative[]): StatisticsColumns {
-  const cached = columnsCache.get(initiatives);
-  if (cached) return cached;
-  const themeMasks = new Uint8Array(initiatives.length);
-  const territorySlots = new Uint8Array(initiatives.length);
-  const departmentSlots = new Uint16Array(initiatives.length);
-  const extraDepartmentCodes: string[] = [];
-  initiatives.forEach((initiative, index) => {
-    themeMasks[index] = themeMask(initiative.themes);
-    territorySlots[index] = territorySlot.get(initiative.territory) ?? TERRITORY_IDS.length;
-    let slot = departmentSlot.get(initiative.department);
-    if (slot === undefined) {
-      let extra = extraDepartmentCodes.indexOf(initiative.department);
-      if (extra < 0) extra = extraDepartmentCodes.push(initiative.department) - 1;
-      slot = DEPARTMENTS.length + extra;
-    }
-    departmentSlots[index] = slot;
-  });
-  const columns = { themeMasks, territorySlots, departmentSlots, extraDepartmentCodes };
-  columnsCache.set(initiatives, columns);
-  return columns;
-}
-
 function byCountThenOrder(left: CountRow & { order: number }, right: CountRow & { order: number }): number {
   return right.count - left.count || left.order - right.order;
 }
@@ -79,10 +37,11 @@ function finish(rows: (CountRow & { order: number })[]): CountRow[] {
 
 /** Counts per theme, territory type and département of the initiatives at `indices`. */
 export function computeStatistics(initiatives: readonly Initiative[], indices: readonly number[]): Statistics {
-  const { themeMasks, territorySlots, departmentSlots, extraDepartmentCodes } = columnsFor(initiatives);
+  // The index filtering uses too: its typed columns make counting one pass over integers.
+  const { themeMasks, territories: territorySlots, departments: departmentSlots, departmentCodes } = indexFor(initiatives);
   const themeCounts = new Uint32Array(THEME_IDS.length);
-  const territoryCounts = new Uint32Array(TERRITORY_IDS.length + 1);
-  const departmentCounts = new Uint32Array(DEPARTMENTS.length + extraDepartmentCodes.length);
+  const territoryCounts = new Uint32Array(TERRITORY_IDS.length);
+  const departmentCounts = new Uint32Array(departmentCodes.length);
   let total = 0;
   for (let position = 0; position < indices.length; position += 1) {
     const index = indices[position] as number;
@@ -114,7 +73,7 @@ export function computeStatistics(initiatives: readonly Initiative[], indices: r
   const departmentRows: (CountRow & { order: number })[] = [];
   departmentCounts.forEach((count, slot) => {
     if (count === 0) return;
-    const code = slot < DEPARTMENTS.length ? (DEPARTMENTS[slot] as { code: string }).code : (extraDepartmentCodes[slot - DEPARTMENTS.length] as string);
+    const code = departmentCodes[slot] as string;
     departmentRows.push({ key: code, label: getDepartment(code)?.name ?? code, count, share: share(count), order: slot });
   });
   return { total, byTheme, byTerritory, byDepartment: finish(departmentRows) };
@@ -164,12 +123,10 @@ const FIRST_COLUMN: Record<Exclude<StatisticsTableKind, 'departments'>, string> 
 
 const CSV_SEPARATOR = ';';
 const CSV_LINE_END = '\r\n';
-const NEEDS_QUOTES = /[";\r\n]/;
+const textCell = csvCellWriter('excel-fr');
 
 function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value).replace('.', ',');
-  const safe = neutralizeFormula(value);
-  return NEEDS_QUOTES.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return typeof value === 'number' ? formatNumber(value, ',') : textCell(value);
 }
 
 /**
@@ -189,56 +146,4 @@ export function statisticsCsv(kind: StatisticsTableKind, rows: readonly CountRow
     lines.push(cells.map(csvCell).join(CSV_SEPARATOR));
   }
   return `\uFEFF${lines.join(CSV_LINE_END)}${CSV_LINE_END}`;
-}
-
-export interface DepartmentCircleProperties {
-  department: string;
-  name: string;
-  count: number;
-  /** Circle radius in pixels, area proportional to count (so the eye compares amounts fairly). */
-  radius: number;
-}
-
-export interface DepartmentCircles {
-  type: 'FeatureCollection';
-  features: {
-    type: 'Feature';
-    geometry: { type: 'Point'; coordinates: [number, number] };
-    properties: DepartmentCircleProperties;
-  }[];
-}
-
-let departmentCentres: Map<string, [number, number]> | null = null;
-
-function centreOf(code: string): [number, number] | undefined {
-  if (!departmentCentres) {
-    departmentCentres = new Map(
-      (departmentBoxes as { id: string; bbox: number[] }[]).map((box) => {
-        const [west = 0, south = 0, east = 0, north = 0] = box.bbox;
-        return [box.id.replace('fr:departement:', ''), [(west + east) / 2, (south + north) / 2]];
-      }),
-    );
-  }
-  return departmentCentres.get(code);
-}
-
-/**
- * « Cercles proportionnels par département »: one point per département with initiatives, at
- * the centre of its bounding box, carrying the count and a radius whose area is proportional
- * to it (largest = `maximumRadius` px). Largest first, so a map draws small circles on top.
- */
-export function departmentCircles(rows: readonly CountRow[], maximumRadius = 40, minimumRadius = 4): DepartmentCircles {
-  const largest = rows.reduce((maximum, row) => Math.max(maximum, row.count), 0);
-  const features: DepartmentCircles['features'] = [];
-  for (const row of [...rows].sort((left, right) => right.count - left.count)) {
-    const centre = centreOf(row.key);
-    if (!centre || row.count === 0) continue;
-    const radius = Math.max(minimumRadius, maximumRadius * Math.sqrt(row.count / largest));
-    features.push({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: centre },
-      properties: { department: row.key, name: row.label, count: row.count, radius },
-    });
-  }
-  return { type: 'FeatureCollection', features };
 }

@@ -4,6 +4,7 @@
  * re-counts typed arrays. Pure TypeScript (no MapLibre): the map component stays humble.
  */
 import Supercluster, { type ClusterProperties, type PointFeature } from 'supercluster';
+import type { Bounds } from '../domain/bounds';
 
 /** Initiatives grouped by identical position, in compressed-row form. */
 export interface PositionIndex {
@@ -204,8 +205,8 @@ export interface MapItem {
   initiative: number;
 }
 
-/** [west, south, east, north] */
-export type Bounds = readonly [number, number, number, number];
+/** The one bounds type of the app (domain/bounds.ts), re-exported for the map's modules. */
+export type { Bounds } from '../domain/bounds';
 
 /**
  * The items to draw at a zoom, in (a margin around) the viewport: each cluster counts only the

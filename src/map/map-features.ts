@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { ThemeId } from '../domain/themes';
 import type { MapItem } from './clustering';
-import type { DepartmentCircles } from '../domain/statistics';
+import type { DepartmentCircles } from './department-circles';
 import { iconName, labelIconName } from './icons';
 
 /** What the cluster canvas draws for one item in view: the item and the name of its image. */

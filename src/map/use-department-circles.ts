@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { Initiative } from '../domain/initiative';
-import { computeStatistics, departmentCircles } from '../domain/statistics';
+import { computeStatistics } from '../domain/statistics';
+import { departmentCircles } from './department-circles';
 import { circlesToCollection } from './map-features';
 
 const NO_CIRCLES = circlesToCollection({ type: 'FeatureCollection', features: [] });

@@ -1,5 +1,6 @@
 import { orderByDistance } from '../domain/distance';
-import { isInBounds, orderIndices } from '../domain/filtering';
+import { isInBounds } from '../domain/bounds';
+import { orderIndices } from '../domain/sort-orders';
 import type { Initiative } from '../domain/initiative';
 import { useAppStore, type AppState } from './store';
 

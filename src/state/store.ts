@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Initiative } from '../domain/initiative';
 import { EMPTY_FILTERS, type Filters } from '../domain/filters';
-import { applyFilters, InitiativeIndex, type FacetCounts } from '../domain/filtering';
+import { applyFilters, type FacetCounts } from '../domain/filtering';
+import { indexFor, type InitiativeIndex } from '../domain/initiative-index';
 import { DEPARTMENTS } from '../domain/departments';
 import { TERRITORIES } from '../domain/territories';
 import { THEMES } from '../domain/themes';
@@ -128,7 +129,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   ...initialData,
   setLoading: () => set({ status: 'loading', errorMessage: null }),
   setInitiatives: (initiatives, ignoredCount = 0) => {
-    const initiativeIndex = new InitiativeIndex(initiatives);
+    const initiativeIndex = indexFor(initiatives);
     // The text search's folded texts are built in idle slices: in one piece (580 ms at 100,000)
     // they held up the map's first frames. A search typed before the end finishes them at once.
     if (typeof requestIdleCallback === 'function') {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, generateInitiatives, toCsvRow } from '../../bench/synthetic';
+import { DEPARTMENT_CODE_PATTERN } from '../../src/domain/departments';
 import { initiativeToFeature } from '../../src/domain/geojson-export';
 import { PUBLISHED_PROPERTY_KEYS, SOURCE_COLUMNS, TEXT_PROPERTIES, type TextPropertySpec } from '../../src/domain/initiative';
 import { loadTableSchema } from '../../src/pipeline/row-schema';
@@ -36,6 +37,15 @@ describe('the published feature (src/domain/initiative.ts) is one shape end to e
       expect(approximate).toBe(false);
       expect(Math.abs(longitude - item.longitude) + Math.abs(latitude - item.latitude)).toBeLessThan(1);
     });
+  });
+
+  it('the Table Schema accepts exactly the département codes the app covers', () => {
+    const pattern = loadTableSchema().fields.find((field) => field.name === 'departement')?.constraints?.pattern ?? '';
+    const candidates = ['2A', '2B', '2a', '2b', '2C', ...Array.from({ length: 100 }, (_, code) => String(code).padStart(2, '0')), ...Array.from({ length: 30 }, (_, code) => String(970 + code))];
+    const accepted = candidates.filter((code) => new RegExp(pattern).test(code));
+    expect(accepted).toEqual(candidates.filter((code) => DEPARTMENT_CODE_PATTERN.test(code.toUpperCase())));
+    expect(accepted).toContain('975');
+    expect(accepted).not.toContain('977');
   });
 
   it('the Table Schema documents exactly the source columns, in order', () => {

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { normalizeText } from '../../domain/filtering';
+import { foldText } from '../../domain/text-folding';
 import { OptionCount, toggled } from './FacetChips';
 
 export interface PlaceOption {
@@ -33,9 +33,9 @@ export function PlacePicker({ legend, summary, options, counts, selected, onChan
   const nameOf = useMemo(() => new Map(options.map((option) => [option.code, option.name])), [options]);
   const shown = useMemo(() => {
     if (!open) return [];
-    const words = normalizeText(filterText).split(' ').filter(Boolean);
+    const words = foldText(filterText).split(' ').filter(Boolean);
     const matching = options
-      .map((option, slot) => ({ option, count: counts[slot] ?? 0, text: ` ${normalizeText(`${option.name} ${option.code}`)}` }))
+      .map((option, slot) => ({ option, count: counts[slot] ?? 0, text: ` ${foldText(`${option.name} ${option.code}`)}` }))
       .filter((entry) => words.every((word) => entry.text.includes(` ${word}`)));
     // Places with initiatives first: that is what a reader looks for.
     return matching.sort((left, right) => Number(right.count > 0) - Number(left.count > 0)).slice(0, MAX_SHOWN);

@@ -1,17 +1,14 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { computeStatistics, countPracticalFacts, statisticsCsv, type CountRow, type Statistics, type StatisticsTableKind } from '../../domain/statistics';
 import type { Initiative } from '../../domain/initiative';
+import { CSV_MEDIA_TYPE, exportFileName } from '../../domain/csv-export';
 import { getTheme, isThemeId } from '../../domain/themes';
+import { downloadText } from '../export/download';
 import { useAppStore } from '../../state/store';
 import './statistics.css';
 
 const integerFormat = new Intl.NumberFormat('fr-FR');
 const percentFormat = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
-
-function todayStamp(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 const FILE_NAMES: Record<StatisticsTableKind, string> = {
   themes: 'statistiques-themes',
@@ -21,16 +18,7 @@ const FILE_NAMES: Record<StatisticsTableKind, string> = {
 };
 
 function downloadCsv(kind: StatisticsTableKind, rows: readonly CountRow[]) {
-  const blob = new Blob([statisticsCsv(kind, rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${FILE_NAMES[kind]}-${todayStamp()}.csv`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; a moment later is safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(statisticsCsv(kind, rows), exportFileName(new Date(), 'csv', FILE_NAMES[kind]), CSV_MEDIA_TYPE);
 }
 
 interface StatisticsTableProps {

@@ -11,6 +11,7 @@ import type { CsvHandlers } from './csv-records';
 import { IdLineIndex } from './id-index';
 import { emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch, type RowConfig } from './rows';
 import type { TextEncodingName } from './text-decoding';
+import { foldText } from '../../domain/text-folding';
 
 export interface RejectedRow {
   line: number;
@@ -69,14 +70,7 @@ export function publicationTime(milliseconds: number): string {
 
 /** « Code INSEE » → code_insee, « Site web » → site_web: forgiving about how Excel users type headers. */
 export function normalizeColumnName(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .trim()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
+  return foldText(name).replace(/ /g, '_');
 }
 
 export interface TableRunOptions {

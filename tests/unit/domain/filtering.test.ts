@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applyFilters,
-  filterInitiatives,
-  InitiativeIndex,
-  isInBounds,
-  normalizeSearchText,
-  orderIndices,
-} from '../../../src/domain/filtering';
+import { isInBounds } from '../../../src/domain/bounds';
+import { applyFilters, filterInitiatives } from '../../../src/domain/filtering';
+import { InitiativeIndex } from '../../../src/domain/initiative-index';
+import { orderIndices } from '../../../src/domain/sort-orders';
+import { foldSearchText as normalizeSearchText } from '../../../src/domain/text-folding';
 import { EMPTY_FILTERS, type Filters } from '../../../src/domain/filters';
 import { generateInitiatives, makeInitiative } from './filtering-fixtures';
 
@@ -116,7 +113,7 @@ describe('faceted counts against brute force on generated data', () => {
     expect(result.counts.themes).toEqual(expected.themes);
     expect(result.counts.territories).toEqual(expected.territories);
     for (const code of ['01', '2A', '52', '62', '75', '971', '976', '13']) {
-      const slot = index.departmentSlotOf(code);
+      const slot = index.departmentSlotOf(code) as number;
       expect(result.counts.departments[slot]).toBe(filterInitiativesNaive(initiatives, { ...filters, departments: [code] }).length);
     }
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REGIONS } from '../../../src/map/regions';
 import { describeIcon, labelIconName } from '../../../src/map/icons';
 import { circlesToCollection } from '../../../src/map/map-features';
-import { departmentCircles } from '../../../src/domain/statistics';
+import { departmentCircles } from '../../../src/map/department-circles';
 
 /** Approximate position (longitude, latitude) of each region's prefecture (Paris for metropolitan France). */
 const PREFECTURES: Record<string, [number, number]> = {
