@@ -12,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { escapeUnsafe, shorten } from '../domain/safe-text';
 import { downloadInput, isHttpInput, isWorkbookInput, readWorkbookRows, type LocalInput } from './input-sources';
 import { checkDistinctPaths, TemporaryOutput } from './output-files';
+import { ProgressLine } from './progress-line';
 import { buildReverifyList, defaultReverifyPath, parseMonths, referenceDate } from './reverify';
 import { PipelineCancelledError, PipelineFatalError, runPipelineAsync, type PipelineReport } from './run';
 
@@ -95,6 +96,12 @@ async function writeReverifyList(file: TemporaryOutput, report: PipelineReport, 
   process.stderr.write(`${list.count} initiative(s) à revérifier (date de vérification de plus de ${months} mois, absente ou invalide) : ${options.reverifyPath}\n`);
 }
 
+/** CARTE_ESS_PROGRESS_AFTER_MS (tests, demos): after how long a run on a terminal shows its progress line. */
+function progressDelay(): number | undefined {
+  const value = process.env.CARTE_ESS_PROGRESS_AFTER_MS;
+  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
 /** What the CLI's exit code is for a signal, as a shell reports it (128 + signal number). */
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
@@ -145,6 +152,7 @@ async function main(argv: readonly string[]): Promise<number> {
     downloaded = remote ? await downloadInput(options.input) : undefined;
     const input = downloaded?.path ?? options.input;
     const sheetRows = isWorkbookInput(downloaded?.name ?? input) ? await readWorkbookRows(input) : undefined;
+    const progress = new ProgressLine(process.stderr, undefined, progressDelay());
     const report = await runPipelineAsync(
       {
         input,
@@ -157,9 +165,10 @@ async function main(argv: readonly string[]): Promise<number> {
           reportFile?.write(`${JSON.stringify(finished, null, 2)}\n`);
           lineOf = lineOfId;
         },
+        onProgress: (reached) => progress.update(reached),
       },
       cancel.signal,
-    );
+    ).finally(() => progress.clear());
     // The GeoJSON is published: whatever happens now, the exit code says how the rows went.
     try {
       reportFile?.publish();

@@ -64,10 +64,10 @@ const MAX_CHUNK_BYTES = 1 << 23;
 /**
  * Reads a CSV file record by record with bounded memory (a record is held whole, so a
  * 10 MB cell costs about 10 MB), pausing after each chunk: the caller's loop lets signals and
- * cancellation in between chunks (runPipelineAsync). Throws NotUtf8Error (UTF-8 asked, file
+ * cancellation in between chunks (runPipelineAsync); `onRead` hears each chunk's size. Throws NotUtf8Error (UTF-8 asked, file
  * is not) or a file system error (unreadable file).
  */
-export function* readCsvFileSteps(path: string, encoding: TextEncoding, handlers: CsvHandlers): Generator<void, CsvReadResult> {
+export function* readCsvFileSteps(path: string, encoding: TextEncoding, handlers: CsvHandlers, onRead?: (bytes: number) => void): Generator<void, CsvReadResult> {
   const file = openSync(path, 'r');
   try {
     const decoder = createChunkDecoder(encoding);
@@ -76,6 +76,7 @@ export function* readCsvFileSteps(path: string, encoding: TextEncoding, handlers
     let bytesRead = readSync(file, buffer, 0, buffer.length, null);
     while (bytesRead > 0) {
       reader.feed(decoder.write(buffer.subarray(0, bytesRead)), false);
+      onRead?.(bytesRead);
       yield;
       const wanted = reader.pendingLength > buffer.length ? Math.min(buffer.length * 2, MAX_CHUNK_BYTES) : CHUNK_BYTES;
       if (wanted !== buffer.length) buffer = Buffer.allocUnsafe(wanted);

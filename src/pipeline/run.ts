@@ -16,6 +16,7 @@ import { NotTextError, NotUtf8Error, readCsvFileSteps, sniffFileEncoding, VALID_
 import { loadDensityGrid } from './density-grid';
 import { fileError, PipelineFatalError, TemporaryOutput } from './output-files';
 import type { PipelineReport } from './pipeline-report';
+import type { PipelineProgress } from './progress-line';
 import { RowWorker } from './row-pool';
 import { loadTableSchema } from './row-schema';
 import { createRowProcessor, type BatchResult, type RecordBatch } from './rows';
@@ -41,6 +42,15 @@ export interface PipelineOptions {
    * there (the CLI writes the report file) publishes nothing.
    */
   beforePublish?: (report: PipelineReport, lineOf: (id: string) => number | undefined) => void;
+  /** Told how far the run is at each of runPipelineAsync's pauses (the CLI's progress line). */
+  onProgress?: (progress: PipelineProgress) => void;
+}
+
+/** Where a run is, read at its pauses: set by the encoding attempt under way. */
+interface ProgressProbe {
+  rowsChecked: () => number;
+  bytesRead: number;
+  totalBytes: number;
 }
 
 export type { PipelineReport, PipelineWarning, RejectedRow } from './pipeline-report';
@@ -72,11 +82,13 @@ const SLICE_MS = 25;
  * file, stops its worker and rejects with PipelineCancelledError; nothing is published.
  */
 export async function runPipelineAsync(options: PipelineOptions, signal?: AbortSignal): Promise<PipelineReport> {
-  const steps = pipelineSteps(options);
+  const probe: ProgressProbe = { rowsChecked: () => 0, bytesRead: 0, totalBytes: 0 };
+  const steps = pipelineSteps(options, probe);
   let sliceStart = performance.now();
   let step = steps.next();
   while (!step.done) {
     if (performance.now() - sliceStart >= SLICE_MS) {
+      options.onProgress?.({ rowsChecked: probe.rowsChecked(), fraction: probe.totalBytes > 0 ? probe.bytesRead / probe.totalBytes : null });
       await new Promise((resolveTurn) => setImmediate(resolveTurn));
       sliceStart = performance.now();
     }
@@ -85,10 +97,12 @@ export async function runPipelineAsync(options: PipelineOptions, signal?: AbortS
   return step.value;
 }
 
-function* pipelineSteps(options: PipelineOptions): Generator<void, PipelineReport> {
+function* pipelineSteps(options: PipelineOptions, probe?: ProgressProbe): Generator<void, PipelineReport> {
   const densityGrid = options.densityGrid ? loadDensityGrid(options.densityGrid) : undefined;
-  const parallel = options.parallel === 'auto' ? inputSize(options.input) >= PARALLEL_MIN_BYTES : options.parallel === true;
-  if (options.sheetRows) return yield* runWithEncoding(options, XLSX_READING, densityGrid, parallel);
+  const size = options.sheetRows ? 0 : inputSize(options.input);
+  const parallel = options.parallel === 'auto' ? size >= PARALLEL_MIN_BYTES : options.parallel === true;
+  const run = (encoding: InputReading) => runWithEncoding(options, encoding, densityGrid, parallel, probe && Object.assign(probe, { bytesRead: 0, totalBytes: size }));
+  if (options.sheetRows) return yield* run(XLSX_READING);
   let sniffed: TextEncoding | null;
   try {
     sniffed = sniffFileEncoding(options.input);
@@ -96,15 +110,15 @@ function* pipelineSteps(options: PipelineOptions): Generator<void, PipelineRepor
     if (error instanceof NotTextError) throw new PipelineFatalError(`impossible de lire ${options.input} : ${error.message}`);
     throw error;
   }
-  if (sniffed && sniffed.name !== 'utf-8') return yield* runWithEncoding(options, sniffed, densityGrid, parallel);
+  if (sniffed && sniffed.name !== 'utf-8') return yield* run(sniffed);
   try {
-    return yield* runWithEncoding(options, sniffed ?? VALID_UTF8, densityGrid, parallel);
+    return yield* run(sniffed ?? VALID_UTF8);
   } catch (error) {
     if (!(error instanceof NotUtf8Error)) throw error;
   }
   // Not valid UTF-8: Windows-1252 only if nothing in the file is valid UTF-8 (Utf8Evidence).
   const decided = yield* weighUtf8Evidence(options.input);
-  return yield* runWithEncoding(options, decided, densityGrid, parallel);
+  return yield* run(decided);
 }
 
 /**
@@ -135,6 +149,7 @@ function* runWithEncoding(
   encoding: InputReading,
   densityGrid: Map<string, number> | undefined,
   parallel: boolean,
+  probe?: ProgressProbe,
 ): Generator<void, PipelineReport> {
   // Read now, so an unreadable schema fails before anything is written.
   loadTableSchema();
@@ -176,9 +191,13 @@ function* runWithEncoding(
       },
       write: (bytes, start, end) => output.write(bytes, start, end),
     });
+    if (probe) probe.rowsChecked = () => table.report.rowsRead;
     let delimiter = '';
     if (options.sheetRows) feedSheetRows(options.sheetRows, table.handlers);
-    else delimiter = (yield* readCsvFileSteps(options.input, encoding as TextEncoding, table.handlers)).delimiter;
+    else {
+      const onRead = probe && ((bytes: number) => (probe.bytesRead += bytes));
+      delimiter = (yield* readCsvFileSteps(options.input, encoding as TextEncoding, table.handlers, onRead)).delimiter;
+    }
     table.flush();
     if (worker) while (posted.length > 0) table.apply(posted.shift() as RecordBatch, worker.take());
     const report = table.finish(delimiter);
