@@ -6,6 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const mapLibraries = [
   { name: 'maplibre-gl', message: 'Only src/map imports MapLibre.' },
@@ -45,6 +46,33 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycle anywhere in src/: a cycle makes modules impossible to read, test or load
+    // one at a time (the folder directions below cannot see one inside a folder).
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // What src/ imports ships with the app or the CLI: it must be a dependency, not a devDependency.
+      'import-x/no-extraneous-dependencies': ['error', { devDependencies: false, optionalDependencies: false, peerDependencies: false }],
+    },
+  },
+  {
+    // Tests, bench and scripts may use devDependencies, but nothing undeclared.
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-extraneous-dependencies': ['error', { devDependencies: true }] },
+  },
+  {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -82,14 +110,31 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: mapLibraries,
-        patterns: [...pipelinePatterns, { group: ['**/app/**'], message: 'Features do not import the app shell.' }],
+        patterns: [
+          ...pipelinePatterns,
+          { group: ['**/app/**'], message: 'Features do not import the app shell.' },
+          { group: ['**/map/**'], message: 'Features do not reach into src/map: they talk to the map through the store (src/state).' },
+        ],
       }],
     },
   },
   {
-    files: ['src/map/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    files: ['src/map/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: pipelinePatterns }],
+      'no-restricted-imports': ['error', {
+        patterns: [...pipelinePatterns, { group: ['**/features/**', '**/app/**'], message: 'src/map depends on src/state and src/domain only, never on the UI around it.' }],
+      }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          ...pipelinePatterns,
+          { regex: '(^|/)map/(?!MapView$)', message: 'The app shell knows the map only by its entry, src/map/MapView: the rest is the map\'s inside.' },
+        ],
+      }],
     },
   },
   {

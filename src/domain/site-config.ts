@@ -4,7 +4,7 @@
  * type is dropped (its default applies) and named in the problems, which the app reports once.
  */
 
-export type BasemapId = 'ign' | 'openfreemap' | 'offline';
+import { BASEMAP_IDS, isBasemapId, type BasemapId } from './basemap-catalogue';
 
 export interface SiteConfig {
   title?: string;
@@ -17,7 +17,6 @@ export interface SiteConfig {
   proposeUrl?: string;
 }
 
-const BASEMAPS: readonly string[] = ['ign', 'openfreemap', 'offline'];
 /** Links the app follows (the rest of the app's rule): http(s) and mailto. */
 const LINK = /^(https?:\/\/[^\s]+|mailto:[^\s]+)$/i;
 
@@ -37,7 +36,7 @@ export function parseSiteConfig(document: unknown): { config: SiteConfig; proble
   };
   const title = text('title');
   const dataUrl = text('dataUrl', (value) => !/^(javascript|data|vbscript):/i.test(value), 'une adresse de fichier');
-  const basemap = text('basemap', (value) => BASEMAPS.includes(value), `${BASEMAPS.join(', ')}`);
+  const basemap = text('basemap', isBasemapId, BASEMAP_IDS.join(', '));
   const reportUrl = text('reportUrl', (value) => LINK.test(value), 'une adresse http(s) ou mailto');
   const proposeUrl = text('proposeUrl', (value) => LINK.test(value), 'une adresse http(s) ou mailto');
   if (title) config.title = title;

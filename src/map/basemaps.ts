@@ -5,25 +5,9 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import { parsePageOptions } from '../domain/url-params';
+import { basemapFromName, type BasemapId } from '../domain/basemap-catalogue';
 
-export type BasemapId = 'ign' | 'openfreemap' | 'offline';
-
-export interface OnlineBasemap {
-  id: Exclude<BasemapId, 'offline'>;
-  label: string;
-  styleUrl: string;
-}
-
-export const ONLINE_BASEMAPS: readonly OnlineBasemap[] = [
-  {
-    id: 'ign',
-    label: 'Plan IGN',
-    styleUrl: 'https://data.geopf.fr/annexes/ressources/vectorTiles/styles/PLAN.IGN/standard.json',
-  },
-  { id: 'openfreemap', label: 'OpenFreeMap', styleUrl: 'https://tiles.openfreemap.org/styles/liberty' },
-];
-
-export const DEFAULT_BASEMAP: BasemapId = 'ign';
+export { ONLINE_BASEMAPS, DEFAULT_BASEMAP, basemapFromName, onlineBasemap, type BasemapId, type OnlineBasemap } from '../domain/basemap-catalogue';
 
 /**
  * Credits of the data drawn on every basemap (shown by MapLibre as HTML: our own constants only,
@@ -34,18 +18,9 @@ export const DATA_ATTRIBUTION =
   'Données : contributeurs Carte ESS, <a href="https://www.insee.fr/fr/information/2560452">COG INSEE</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 export const OFFLINE_ATTRIBUTION = 'Fond : Natural Earth';
 
-/** The basemap a name (the URL's `basemap=`, read by the URL codec) asks for; anything unknown gives the default. */
-export function basemapFromName(name: string | null): BasemapId {
-  return name === 'offline' || ONLINE_BASEMAPS.some((basemap) => basemap.id === name) ? (name as BasemapId) : DEFAULT_BASEMAP;
-}
-
 /** Reads `basemap=ign|openfreemap|offline` from a query string; anything else gives the default. */
 export function basemapFromQuery(search: string): BasemapId {
   return basemapFromName(parsePageOptions(search).basemap);
-}
-
-export function onlineBasemap(id: BasemapId): OnlineBasemap | undefined {
-  return ONLINE_BASEMAPS.find((basemap) => basemap.id === id);
 }
 
 /** What the map has seen of the online basemap so far. */

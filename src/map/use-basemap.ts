@@ -19,14 +19,9 @@ import { readPageOptions } from '../state/use-url-sync';
 
 export type BasemapMode = 'online' | 'offline';
 
-const ONLINE_ATTRIBUTION: Record<OnlineBasemap['id'], string> = {
-  ign: '<a href="https://geoservices.ign.fr/">Plan IGN © IGN Géoplateforme</a>',
-  openfreemap: '© OpenFreeMap © OpenMapTiles © contributeurs OpenStreetMap',
-};
-
 /** The attribution lines shown for a basemap mode. */
 export function basemapAttribution(mode: BasemapMode, online: OnlineBasemap | undefined): string[] {
-  return mode === 'online' && online ? [DATA_ATTRIBUTION, ONLINE_ATTRIBUTION[online.id]] : [DATA_ATTRIBUTION];
+  return mode === 'online' && online ? [DATA_ATTRIBUTION, online.attribution] : [DATA_ATTRIBUTION];
 }
 
 /** What a map error means: no map at all, nothing for the basemap, a failed tile, or a failed style. */

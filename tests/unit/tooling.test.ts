@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 // Strict typing and the import-direction lint rules are part of the architecture:
@@ -34,10 +35,30 @@ describe('tooling', () => {
     ['src/pipeline/core/probe.ts', "import { readFileSync } from 'node:fs';\nexport const probe = readFileSync;\n", 'no Node built-ins'],
     ['src/pipeline/core/probe.ts', "import { getGeocoder } from '../geocoder';\nexport const probe = getGeocoder;\n", 'never the Node side of the pipeline'],
     ['src/pipeline/core/probe.ts', "export const probe = Buffer.from('x');\n", "Unexpected use of 'Buffer'"],
+    ['src/features/probe.ts', "import { cameraCall } from '../map/camera';\nexport const probe = cameraCall;\n", 'Features do not reach into src/map'],
+    ['src/map/probe.ts', "import { downloadText } from '../features/export/download';\nexport const probe = downloadText;\n", 'never on the UI around it'],
+    ['src/app/probe.ts', "import { BASEMAPS } from '../map/basemaps';\nexport const probe = BASEMAPS;\n", 'only by its entry'],
+    ['src/domain/probe.ts', "import fc from 'fast-check';\nexport const probe = fc;\n", "'fast-check' should be listed in the project's dependencies, not devDependencies"],
+    ['tests/unit/probe.ts', "import { parse } from 'acorn';\nexport const probe = parse;\n", "'acorn' should be listed in the project's dependencies"],
   ])('rejects a forbidden import in %s (%#)', (filename, source, reason) => {
     const result = run('npx', ['eslint', '--stdin', '--stdin-filename', filename], source);
     expect(result.code).toBe(1);
     expect(result.output).toContain(reason);
+  }, 60_000);
+
+  it('rejects an import cycle', () => {
+    // Two real files (a cycle needs both ends on disk), removed whatever happens.
+    const stem = `src/domain/cycle-probe-${process.pid}`;
+    const files = [`${stem}-a.ts`, `${stem}-b.ts`];
+    try {
+      writeFileSync(files[0] as string, `import { b } from './cycle-probe-${process.pid}-b';\nexport const a = () => b;\n`);
+      writeFileSync(files[1] as string, `import { a } from './cycle-probe-${process.pid}-a';\nexport const b = () => a;\n`);
+      const result = run('npx', ['eslint', ...files]);
+      expect(result.code).toBe(1);
+      expect(result.output).toContain('import-x/no-cycle');
+    } finally {
+      for (const file of files) rmSync(file, { force: true });
+    }
   }, 60_000);
 
   it('lets browser code import the pure pipeline core', () => {
