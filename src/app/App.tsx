@@ -50,6 +50,8 @@ export function App() {
   const phoneView = useAppStore((state) => state.phoneView);
   const filtersSheetOpen = useAppStore((state) => state.filtersSheetOpen);
   const { Component: MapView, failed: mapViewFailed } = useMapView();
+  // The map starts on config.json's basemap: a tiny file, read long before the map library arrives.
+  const configLoaded = useSiteConfig((state) => state.loaded);
 
   useUrlSync();
   useEpciTableWhenFiltered();
@@ -94,7 +96,7 @@ export function App() {
               <button type="button" onClick={() => void loadInitiatives(useSiteConfig.getState().config.dataUrl)}>Réessayer</button>
             </div>
           )}
-          {MapView ? (
+          {MapView && configLoaded ? (
             <MapView />
           ) : (
             <div className="map-loading" role={mapViewFailed ? 'alert' : undefined}>

@@ -15,6 +15,7 @@ import {
   type OnlineBasemap,
 } from './basemaps';
 import { OUR_SOURCES } from './layers';
+import { useSiteConfig } from '../state/site-config';
 import { readPageOptions } from '../state/use-url-sync';
 
 export type BasemapMode = 'online' | 'offline';
@@ -37,12 +38,13 @@ export function classifyMapError(hasTarget: boolean, sourceId: string | undefine
 const WATCH_INTERVAL_MS = 500;
 
 /**
- * The basemap asked for in the URL (`basemap=`), its health while online, the fallback to the
+ * The basemap asked for in the URL (`basemap=`, else config.json's `basemap`), its health while online, the fallback to the
  * offline basemap when the online one cannot be reached or stops answering (at start or later),
  * and the retry the map offers once it fell back.
  */
 export function useBasemap() {
-  const online = useMemo(() => onlineBasemap(basemapFromName(readPageOptions().basemap)), []);
+  // Read once, at mount: the app mounts the map only once config.json has been read.
+  const online = useMemo(() => onlineBasemap(basemapFromName(readPageOptions().basemap, useSiteConfig.getState().config.basemap)), []);
   const [mode, setMode] = useState<BasemapMode>(online ? 'online' : 'offline');
   const [fellBack, setFellBack] = useState(false);
   const [mapFailed, setMapFailed] = useState(false);

@@ -11,6 +11,8 @@ export const CONFIG_URL = 'config.json';
 
 interface SiteConfigState {
   config: SiteConfig;
+  /** config.json has been read (or found absent or broken): the map waits for it to pick its basemap. */
+  loaded: boolean;
   /** The GeoJSON's `updated` member, as published; null when absent. */
   updated: string | null;
   setUpdated: (updated: string | null) => void;
@@ -18,6 +20,7 @@ interface SiteConfigState {
 
 export const useSiteConfig = create<SiteConfigState>()((set) => ({
   config: {},
+  loaded: false,
   updated: null,
   setUpdated: (updated) => set({ updated }),
 }));
@@ -28,7 +31,10 @@ const configLoads = new Map<string, Promise<SiteConfig>>();
 export function loadSiteConfig(url: string = CONFIG_URL): Promise<SiteConfig> {
   let load = configLoads.get(url);
   if (!load) {
-    load = fetchSiteConfig(url);
+    load = fetchSiteConfig(url).then((config) => {
+      useSiteConfig.setState({ loaded: true });
+      return config;
+    });
     configLoads.set(url, load);
   }
   return load;

@@ -60,6 +60,8 @@ export interface AppPage {
   errors: string[];
   /** Console warnings seen so far. */
   warnings: string[];
+  /** Requests that tried to leave the machine (aborted: no network in tests), e.g. an online basemap's style. */
+  blocked: string[];
   /** The count the role="status" element announces. */
   count: () => Promise<number>;
   /** Waits until the announced count is `expected` (zero included). */
@@ -102,7 +104,7 @@ const DATA_PATH = /\/data\/initiatives\.geojson(\?|$)/;
 
 async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: AppPage; close: () => Promise<void> }> {
   let dataStalled = false;
-  const { page, context, errors, close } = await openPage(browser, {
+  const { page, context, errors, blocked, close } = await openPage(browser, {
     viewport: options.viewport ?? { width: 1280, height: 800 },
     answer: async (route, url) => {
       if (options.missing?.test(url.pathname)) {
@@ -136,6 +138,7 @@ async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: Ap
     context,
     errors,
     warnings,
+    blocked,
     count: () => readCount(page),
     waitForCount: (expected) => waitForCount(page, expected),
     waitForMapIdle: async (timeoutMs = 30_000) => {

@@ -72,3 +72,42 @@ describeE2E('site configuration (config.json)', (browser) => {
     expect(warnings[0]).toContain('« proposeUrl »');
   });
 });
+
+/** Requests made for the online basemaps (aborted here: no network), by host. */
+function basemapHostsAsked(app: AppPage): string[] {
+  const hosts = app.blocked.map((url) => new URL(url).host).filter((host) => host === 'data.geopf.fr' || host === 'tiles.openfreemap.org');
+  return [...new Set(hosts)];
+}
+
+const configFile = (config: object) => ({ 'config.json': { body: JSON.stringify(config), contentType: 'application/json' } });
+
+describeE2E('site configuration: the default basemap', (browser) => {
+  it('starts on the basemap config.json names when the URL names none, and the URL still wins', async () => {
+    // « offline »: the bundled basemap from the start, Plan IGN (our default) never asked for.
+    const offline = await browser.open({ files: configFile({ basemap: 'offline' }) });
+    await offline.waitForMapIdle();
+    expect(await offline.page.getAttribute('[data-testid="map"]', 'data-basemap')).toBe('offline');
+    expect(basemapHostsAsked(offline)).toEqual([]);
+    expect(await offline.page.getByText('Fond de carte en ligne indisponible').count()).toBe(0);
+    expect(offline.warnings.filter((warning) => warning.includes('config.json'))).toEqual([]);
+
+    // « openfreemap »: its style is the one asked for, not Plan IGN's.
+    const openFreeMap = await browser.open({ files: configFile({ basemap: 'openfreemap' }) });
+    await expect.poll(() => basemapHostsAsked(openFreeMap), { timeout: 30_000 }).toEqual(['tiles.openfreemap.org']);
+
+    // The URL's basemap= is the reader's choice: it wins over the site's default.
+    const chosen = await browser.open({ query: 'basemap=offline', files: configFile({ basemap: 'openfreemap' }) });
+    await chosen.waitForMapIdle();
+    expect(await chosen.page.getAttribute('[data-testid="map"]', 'data-basemap')).toBe('offline');
+    expect(basemapHostsAsked(chosen)).toEqual([]);
+  }, 120_000);
+
+  it('ignores a basemap it does not know, with the one config.json warning, and keeps the default', async () => {
+    const app = await browser.open({ files: configFile({ basemap: 'satellite', title: 'Réseau' }) });
+    await expect.poll(() => basemapHostsAsked(app), { timeout: 30_000 }).toEqual(['data.geopf.fr']);
+    expect(await app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Réseau');
+    const warnings = app.warnings.filter((warning) => warning.includes('config.json'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('« basemap »');
+  }, 120_000);
+});

@@ -4,6 +4,7 @@ import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl
 import { LAYERS, SOURCES } from '../../../src/map/layers';
 import {
   STYLE_TIMEOUT_MS,
+  basemapFromName,
   basemapFromQuery,
   offlineStyle,
   shouldFallBackToOffline,
@@ -79,6 +80,13 @@ describe('basemap choice and fallback', () => {
     expect(basemapFromQuery('?basemap=ign')).toBe('ign');
     expect(basemapFromQuery('?basemap=javascript:alert(1)')).toBe('ign');
     expect(basemapFromQuery('')).toBe('ign');
+  });
+
+  it('falls back to the site’s default basemap (config.json, checked when read), then to ours, when the URL names none or a wrong one', () => {
+    expect(basemapFromName(null, 'offline')).toBe('offline');
+    expect(basemapFromName('satellite', 'openfreemap')).toBe('openfreemap');
+    expect(basemapFromName('ign', 'offline')).toBe('ign');
+    expect(basemapFromName(null, undefined)).toBe('ign');
   });
 
   const healthy: OnlineBasemapHealth = { styleFailed: false, styleLoaded: true, tileErrors: 0, tilesLoaded: 12, elapsedMs: 800 };
