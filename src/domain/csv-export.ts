@@ -225,7 +225,7 @@ export type TableCell = string | number | { code: string };
 export function buildTableCsv(header: readonly string[], rows: readonly (readonly TableCell[])[], options: CsvOptions = DEFAULT_CSV_OPTIONS): string {
   const { separator, decimalSeparator, byteOrderMark, forSpreadsheets } = DIALECTS[options.dialect];
   const needsQuotes = separator === ';' ? NEEDS_QUOTES_SEMICOLON : NEEDS_QUOTES_COMMA;
-  const text = (value: string) => quoteIfNeeded(neutralizeFormula(value), needsQuotes);
+  const text = csvCellWriter(options.dialect);
   const cell = (value: TableCell): string => {
     if (typeof value === 'number') {
       const formatted = formatNumber(value, decimalSeparator);
