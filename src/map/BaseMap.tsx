@@ -1,6 +1,6 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import * as maplibre from 'maplibre-gl';
 import { setWorkerUrl, type Map as MapLibreMap, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -11,6 +11,7 @@ import {
   ScaleControl,
   type ErrorEvent as MapErrorEvent,
   type MapLayerMouseEvent,
+  type MapRef,
   type MapSourceDataEvent,
 } from 'react-map-gl/maplibre';
 import { useAppStore } from '../state/store';
@@ -59,17 +60,26 @@ function reportViewport(map: MapLibreMap): void {
 export function BaseMap({ style, basemapKey, attribution, embed, cursor, onReady, children, ...events }: BaseMapProps) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
 
-  const onLoad = useCallback(
-    (event: { target: MapLibreMap }) => {
-      const loaded = event.target;
-      loaded.setMissingStyleImageResolver((name) => addMissingImages(loaded, [name]));
-      loaded.getCanvas().setAttribute('aria-label', CANVAS_LABEL);
-      reportViewport(loaded);
-      setMap(loaded);
-      onReady(loaded);
+  // The instance is handed over as soon as it exists, not at MapLibre's `load`: `load` waits for
+  // every basemap tile, and a basemap that hangs (captive portal, slow proxy) would keep the
+  // initiatives off the map. The camera can project from the start; the overlay draws at once.
+  const handedOver = useRef<MapLibreMap | null>(null);
+  const handOver = useCallback(
+    (created: MapLibreMap) => {
+      if (handedOver.current === created) return;
+      handedOver.current = created;
+      created.setMissingStyleImageResolver((name) => addMissingImages(created, [name]));
+      created.getCanvas().setAttribute('aria-label', CANVAS_LABEL);
+      reportViewport(created);
+      setMap(created);
+      onReady(created);
     },
     [onReady],
   );
+  const mapRef = useCallback((ref: MapRef | null) => {
+    if (ref) handOver(ref.getMap());
+  }, [handOver]);
+  const onLoad = useCallback((event: { target: MapLibreMap }) => handOver(event.target), [handOver]);
 
   // In an iframe the map asks for Ctrl/⌘ or two fingers.
   useEffect(() => {
@@ -84,6 +94,7 @@ export function BaseMap({ style, basemapKey, attribution, embed, cursor, onReady
       <Map
         // Given, not imported by react-map-gl on mount: that import waited for this chunk to run.
         mapLib={maplibre}
+        ref={mapRef}
         mapStyle={style}
         styleDiffing={false}
         initialViewState={{ bounds: METROPOLITAN_FRANCE_BOUNDS, fitBoundsOptions: { padding: 10 } }}

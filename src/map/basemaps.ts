@@ -55,14 +55,14 @@ export const TILE_ERRORS_BEFORE_FALLBACK = 3;
  * Whether to give up the online basemap for the offline one. A few scattered tile errors on a
  * working server are tolerated; a style that fails, or never arrives, or tiles that all fail, are not.
  */
-export function shouldFallBackToOffline(health: OnlineBasemapHealth): boolean {
+export function shouldFallBackToOffline(health: OnlineBasemapHealth, stallMs: number = STALL_MS): boolean {
   if (health.styleFailed) return true;
   if (!health.styleLoaded && health.elapsedMs >= STYLE_TIMEOUT_MS) return true;
   if (health.tilesLoaded === 0 && health.tileErrors >= TILE_ERRORS_BEFORE_FALLBACK) return true;
   // Tiles that keep failing well after start-up, while almost none load.
   if (health.elapsedMs >= STYLE_TIMEOUT_MS && health.tilesLoaded === 0 && health.tileErrors > 0) return true;
   // Requests that hang, whenever it happens; failures in a row after the server used to answer.
-  if ((health.stalledMs ?? 0) >= STALL_MS) return true;
+  if ((health.stalledMs ?? 0) >= stallMs) return true;
   if ((health.errorsSinceLastLoad ?? 0) >= ERRORS_IN_A_ROW_BEFORE_FALLBACK) return true;
   return false;
 }

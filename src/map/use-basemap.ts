@@ -9,6 +9,7 @@ import {
   offlineStyle,
   onlineBasemap,
   recordEvent,
+  STALL_MS,
   shouldFallBackToOffline,
   startWatch,
   type BasemapEvent,
@@ -17,8 +18,12 @@ import {
 import { OUR_SOURCES } from './layers';
 import { useSiteConfig } from '../state/site-config';
 import { readPageOptions } from '../state/use-url-sync';
+import { e2eHookMs } from '../state/e2e-hooks';
 
 export type BasemapMode = 'online' | 'offline';
+
+/** How long a hanging basemap is waited for (a spec of the e2e build may hold the fallback off). */
+const STALL_FALLBACK_MS = e2eHookMs('e2e-basemap-stall-ms') ?? STALL_MS;
 
 /** The attribution lines shown for a basemap mode. */
 export function basemapAttribution(mode: BasemapMode, online: OnlineBasemap | undefined): string[] {
@@ -65,7 +70,7 @@ export function useBasemap() {
     if (mode !== 'online') return;
     const map = instance.current;
     const loading = !map || !map.isStyleLoaded();
-    if (!shouldFallBackToOffline(healthAt(watch.current, performance.now(), loading))) return;
+    if (!shouldFallBackToOffline(healthAt(watch.current, performance.now(), loading), STALL_FALLBACK_MS)) return;
     setMode('offline');
     setFellBack(true);
   }, [mode]);

@@ -1,4 +1,5 @@
 import { DOWNLOAD_LIMITS, readInitiatives, requestInitiatives, type DownloadLimits, type LoadOutcome } from './fetch-initiatives';
+import { e2eHookMs } from './e2e-hooks';
 import { isCsvDataUrl } from '../domain/site-config';
 import { useSiteConfig } from './site-config';
 import { ignoredNotice, useAppStore } from './store';
@@ -22,15 +23,10 @@ const mark = (name: string): void => {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
 };
 
-/**
- * The download limits; the end-to-end build (VITE_E2E_HOOKS=1, tests/e2e/global-setup.ts)
- * lets a spec shorten them with `?e2e-download-idle-ms=`, so a stalled download ends in
- * a moment. Other builds drop this code.
- */
+/** The download limits; the end-to-end build lets a spec shorten them (`?e2e-download-idle-ms=`). */
 function downloadLimits(): DownloadLimits {
-  if (import.meta.env.VITE_E2E_HOOKS !== '1' || typeof location === 'undefined') return DOWNLOAD_LIMITS;
-  const idleMs = Number(new URLSearchParams(location.search).get('e2e-download-idle-ms'));
-  return idleMs > 0 ? { idleMs, totalMs: DOWNLOAD_LIMITS.totalMs } : DOWNLOAD_LIMITS;
+  const idleMs = e2eHookMs('e2e-download-idle-ms');
+  return idleMs ? { idleMs, totalMs: DOWNLOAD_LIMITS.totalMs } : DOWNLOAD_LIMITS;
 }
 
 /** Fetches, validates and stores the initiatives; any failure becomes a readable French message. */

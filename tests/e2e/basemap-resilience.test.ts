@@ -23,7 +23,7 @@ const TILE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQV
 type Answer = 'hang' | 'ok' | number;
 
 /** Opens the app on Plan IGN with the style's and the tiles' answers chosen by the test. */
-async function openOnline(browser: E2EBrowser, answers: { style: () => Answer; tile: () => Answer }): Promise<AppPage> {
+async function openOnline(browser: E2EBrowser, answers: { style: () => Answer; tile: () => Answer }, query = ''): Promise<AppPage> {
   const app = await browser.open({ url: 'about:blank' });
   await app.context.route(/^https:\/\/data\.geopf\.fr\//, async (route) => {
     const url = route.request().url();
@@ -36,7 +36,7 @@ async function openOnline(browser: E2EBrowser, answers: { style: () => Answer; t
     }
     await route.fulfill({ status: answer, body: 'erreur' });
   });
-  await app.page.goto(`${appUrl()}?basemap=ign`);
+  await app.page.goto(`${appUrl()}?basemap=ign${query}`);
   return app;
 }
 
@@ -52,7 +52,32 @@ async function expectInitiativesDrawn(app: AppPage): Promise<void> {
   expect(Number(await app.page.getAttribute('[data-testid="map"]', 'data-rendered-initiatives'))).toBeGreaterThan(0);
 }
 
+/** Pixels painted on the cluster canvas laid over the map (the initiatives as a person sees them). */
+async function overlayPixels(app: AppPage): Promise<number> {
+  return app.page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="cluster-overlay"]');
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context || canvas.width === 0 || canvas.height === 0) return 0;
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    let painted = 0;
+    for (let index = 3; index < data.length; index += 4) if ((data[index] as number) > 0) painted += 1;
+    return painted;
+  });
+}
+
 describeE2E('online basemap failures', (browser) => {
+  it('style answers but its tiles hang: the initiatives are drawn while the basemap still waits', async () => {
+    // The e2e build lets the spec hold off the fallback, so what shows is drawn over a basemap still loading.
+    const app = await openOnline(browser, { style: () => 'ok', tile: () => 'hang' }, '&e2e-basemap-stall-ms=120000');
+    await app.count();
+    let painted = await overlayPixels(app);
+    for (const deadline = Date.now() + 30_000; painted < 500 && Date.now() < deadline; painted = await overlayPixels(app)) {
+      await app.page.waitForTimeout(250);
+    }
+    expect(painted).toBeGreaterThan(500);
+    expect(await app.page.getAttribute('[data-testid="map"]', 'data-basemap')).toBe('online');
+  }, 60_000);
+
   it('style answers but its tiles hang: the initiatives are drawn, the basemap falls back and says so', async () => {
     const app = await openOnline(browser, { style: () => 'ok', tile: () => 'hang' });
     await expectInitiativesDrawn(app);
