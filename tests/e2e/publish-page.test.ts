@@ -61,6 +61,24 @@ describeE2E('publish page (publier.html)', (browser) => {
     const count = (JSON.parse(published) as { features: unknown[] }).features.length;
     await expect.poll(() => app.page.getByRole('status').textContent()).toContain(`${count} initiative(s) à publier`);
     expect(await app.page.getByRole('list', { name: 'Initiatives publiées' }).getByRole('listitem').count()).toBe(count);
+    await app.page.waitForSelector('[data-testid="preview-map"][data-map-status="idle"]', { timeout: 60_000 });
+    expect(Number(await app.page.getByTestId('preview-map').getAttribute('data-rendered-initiatives'))).toBe(count);
+  });
+
+  it('previews what will be published: the list of the valid rows, and their dots drawn on the bundled basemap', async () => {
+    const bytes = iconv.encode(HOSTILE, 'win1252');
+    const cli = cliOn(bytes, 'apercu.csv');
+    await publish(app, 'apercu.csv', bytes);
+    const list = app.page.getByRole('list', { name: 'Initiatives publiées' });
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['Épicerie « Chez Zoé » — Vaillant', 'Paris — Paris']);
+    expect(await list.getByRole('listitem').count()).toBe(cli.report.rowsWritten);
+    const map = app.page.getByTestId('preview-map');
+    await app.page.waitForSelector('[data-testid="preview-map"][data-map-status="idle"]', { timeout: 60_000 });
+    // Both dots drawn (MapLibre counts what its canvas shows), from no server but the page's own.
+    expect(Number(await map.getAttribute('data-rendered-initiatives'))).toBe(cli.report.rowsWritten);
+    expect(await map.locator('canvas').getAttribute('aria-label')).toContain('2 initiatives à publier');
+    expect(app.blocked).toEqual([]);
+    expect(await app.accessibilityViolations('main')).toEqual([]);
   });
 
   it('reads what French Excel saves and reports every rejected row as the CLI does, with candidates and closest names', async () => {

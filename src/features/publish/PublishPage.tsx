@@ -2,14 +2,15 @@
  * The publish page (CONTRACT §9): a spreadsheet checked in the browser with the pipeline's
  * own rules, its report row by row, and the GeoJSON to publish. Nothing is uploaded.
  */
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { PublishReport } from './PublishReport';
-import { useFileCheck } from './use-file-check';
+import { useFileCheck, type PreviewItem } from './use-file-check';
 import './publish.css';
 
 const STAGE_LABEL = { lecture: 'Lecture du fichier', communes: 'Chargement de la liste des communes', rows: 'Vérification des lignes' } as const;
 
-export function PublishPage() {
+/** `renderMap`: the page's shell puts the map preview there (features never import src/map). */
+export function PublishPage({ renderMap }: { renderMap?: (points: readonly PreviewItem[]) => ReactNode }) {
   const { check, start } = useFileCheck();
   const inputId = useId();
   return (
@@ -60,7 +61,7 @@ export function PublishPage() {
           <p>
             Remplacez par ce fichier <code>data/initiatives.geojson</code> à côté de la carte publiée : les lignes rejetées n’y sont pas.
           </p>
-          <PublishReport report={check.report} preview={check.preview} />
+          <PublishReport report={check.report} preview={check.preview} map={check.preview.length > 0 ? renderMap?.(check.preview) : undefined} />
         </>
       )}
     </main>

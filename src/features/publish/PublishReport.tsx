@@ -1,4 +1,5 @@
 /** The report of a checked file, row by row, as `npm run data` gives it; and what will be published. */
+import type { ReactNode } from 'react';
 import type { PipelineReport } from '../../pipeline/core/table-run';
 import type { PreviewItem } from './use-file-check';
 
@@ -8,7 +9,7 @@ function plural(count: number, singular: string, pluralForm: string): string {
   return `${count.toLocaleString('fr-FR')} ${count > 1 ? pluralForm : singular}`;
 }
 
-export function PublishReport({ report, preview }: { report: PipelineReport; preview: readonly PreviewItem[] }) {
+export function PublishReport({ report, preview, map }: { report: PipelineReport; preview: readonly PreviewItem[]; map?: ReactNode }) {
   const read = report.encoding === 'xlsx' ? 'classeur Excel, première feuille' : `${report.encoding}, séparateur « ${report.delimiter === '\t' ? 'tabulation' : report.delimiter} »`;
   return (
     <>
@@ -50,6 +51,7 @@ export function PublishReport({ report, preview }: { report: PipelineReport; pre
       )}
       <section aria-labelledby="apercu">
         <h2 id="apercu">Aperçu : ce qui sera publié</h2>
+        {map}
         {preview.length === 0 ? (
           <p>Aucune initiative ne sera publiée.</p>
         ) : (

@@ -8,6 +8,8 @@ export interface PreviewItem {
   id: string;
   name: string;
   commune: string;
+  longitude: number;
+  latitude: number;
 }
 
 export type FileCheck =
@@ -17,8 +19,15 @@ export type FileCheck =
   | { state: 'done'; fileName: string; report: PipelineReport; downloadUrl: string; preview: PreviewItem[]; milliseconds: number };
 
 function previewOf(geojson: ArrayBuffer): PreviewItem[] {
-  const collection = JSON.parse(new TextDecoder().decode(geojson)) as { features: { properties: { id: string; name: string; commune: string } }[] };
-  return collection.features.map(({ properties }) => ({ id: properties.id, name: properties.name, commune: properties.commune }));
+  type Feature = { geometry: { coordinates: [number, number] }; properties: { id: string; name: string; commune: string } };
+  const collection = JSON.parse(new TextDecoder().decode(geojson)) as { features: Feature[] };
+  return collection.features.map(({ geometry, properties }) => ({
+    id: properties.id,
+    name: properties.name,
+    commune: properties.commune,
+    longitude: geometry.coordinates[0],
+    latitude: geometry.coordinates[1],
+  }));
 }
 
 export function useFileCheck(): { check: FileCheck; start: (file: File) => void } {
