@@ -9,7 +9,8 @@ import { reportMessage, shorten } from '../../domain/safe-text';
 import { checkCells, type CellCheck } from './cell-check';
 import type { CsvHandlers } from './csv-records';
 import { IdLineIndex } from './id-index';
-import { emptyBatch, flatCopy, KNOWN_COLUMNS, type BatchResult, type RecordBatch, type RowConfig } from './rows';
+import { flatCopy } from './flat-copy';
+import { emptyBatch, KNOWN_COLUMNS, type BatchResult, type RecordBatch, type RowConfig } from './row-batch';
 import type { TextEncodingName } from './text-decoding';
 import { foldText } from '../../domain/text-folding';
 
