@@ -1,5 +1,5 @@
 import { useEpciName } from '../../state/load-epci';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../state/store';
 import {
   buildEmbedCode,
@@ -9,13 +9,18 @@ import {
   DEFAULT_EMBED_TITLE,
   EMBED_ALLOW,
   EMBED_SANDBOX,
-  MAX_EMBED_HEIGHT,
-  MIN_EMBED_HEIGHT,
-  type EmbedFiltersPanel,
 } from '../../domain/embed-code';
 import { describeFilters } from './describe-filters';
+import { EmbedChoicesFields, type EmbedChoices } from './EmbedChoicesFields';
+import { useModalDialog } from './use-modal-dialog';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), iframe, [tabindex]:not([tabindex="-1"])';
+const INITIAL_CHOICES: EmbedChoices = {
+  height: String(DEFAULT_EMBED_HEIGHT),
+  filtersPanel: 'folded',
+  keepCamera: true,
+  autoHeight: false,
+  title: DEFAULT_EMBED_TITLE,
+};
 
 /** The page's own address without query or hash: where partners' iframes point. */
 function currentPageUrl(): string {
@@ -26,25 +31,21 @@ function currentPageUrl(): string {
 }
 
 /**
- * The modal « Intégrer cette carte »: a native `<dialog>` opened with showModal (the rest of
- * the page is inert), with its own Escape handling and focus trap so it behaves the same where
- * showModal is missing. The owner restores the focus to the opening button on close.
+ * The modal « Intégrer cette carte » (a native `<dialog>`, see use-modal-dialog.ts): the iframe
+ * code for the current filters, selection and camera, with its options, a copy button and a
+ * preview. The owner restores the focus to the opening button on close.
  */
 export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const filters = useAppStore((state) => state.filters);
   const epciName = useEpciName();
   const selectedId = useAppStore((state) => state.selectedId);
   const count = useAppStore((state) => state.visibleIndices.length);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const [height, setHeight] = useState(String(DEFAULT_EMBED_HEIGHT));
-  const [filtersPanel, setFiltersPanel] = useState<EmbedFiltersPanel>('folded');
-  const [keepCamera, setKeepCamera] = useState(true);
-  const [autoHeight, setAutoHeight] = useState(false);
-  const [title, setTitle] = useState(DEFAULT_EMBED_TITLE);
+  const [choices, setChoices] = useState(INITIAL_CHOICES);
   const [copyFeedback, setCopyFeedback] = useState('');
   const [showPreview, setShowPreview] = useState(false);
   const ids = { title: useId(), height: useId(), frameTitle: useId(), code: useId(), summary: useId() };
+  const dialog = useModalDialog(ids.height, onClose);
   // Read once when the dialog opens: the camera does not move while the modal is up.
   const hash = useMemo(() => window.location.hash.replace(/^#/, ''), []);
 
@@ -52,49 +53,13 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
     pageUrl: currentPageUrl(),
     filters,
     selectedId,
-    hash: keepCamera ? hash : '',
-    height: clampEmbedHeight(Number(height)),
-    filtersPanel,
-    title,
-    autoHeight,
+    hash: choices.keepCamera ? hash : '',
+    height: clampEmbedHeight(Number(choices.height)),
+    filtersPanel: choices.filtersPanel,
+    title: choices.title,
+    autoHeight: choices.autoHeight,
   };
   const code = buildEmbedCode(options);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (typeof dialog.showModal === 'function') {
-      if (!dialog.open) dialog.showModal();
-    } else {
-      dialog.setAttribute('open', '');
-      dialog.setAttribute('data-fallback-modal', '');
-    }
-    dialog.querySelector<HTMLElement>('#' + CSS.escape(ids.height))?.focus();
-    return () => {
-      if (typeof dialog.close === 'function' && dialog.open) dialog.close();
-    };
-    // Opening happens once per mount (the ids are stable).
-  }, [ids.height]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    const focusable = Array.from(dialogRef.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []);
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
 
   const copy = async () => {
     const textarea = textareaRef.current;
@@ -111,16 +76,12 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <dialog
-      ref={dialogRef}
+      ref={dialog.ref}
       className="embed-dialog"
       aria-labelledby={ids.title}
       aria-modal="true"
-      onKeyDown={onKeyDown}
-      // Native Escape handling fires "cancel": route it through the same close path.
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+      onKeyDown={dialog.onKeyDown}
+      onCancel={dialog.onCancel}
     >
       <h2 id={ids.title}>Intégrer cette carte</h2>
       <p id={ids.summary}>
@@ -128,50 +89,12 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
         {count.toLocaleString('fr-FR')} {count > 1 ? 'initiatives' : 'initiative'} aujourd’hui.
       </p>
 
-      <fieldset>
-        <legend>Options</legend>
-        <label htmlFor={ids.height}>Hauteur (en pixels, de {MIN_EMBED_HEIGHT} à {MAX_EMBED_HEIGHT})</label>
-        <input
-          id={ids.height}
-          type="number"
-          inputMode="numeric"
-          min={MIN_EMBED_HEIGHT}
-          max={MAX_EMBED_HEIGHT}
-          step={10}
-          value={height}
-          onChange={(event) => setHeight(event.target.value)}
-        />
-        <label htmlFor={ids.frameTitle}>Titre du cadre (lu par les lecteurs d’écran)</label>
-        <input id={ids.frameTitle} type="text" value={title} onChange={(event) => setTitle(event.target.value)} />
-      </fieldset>
-
-      <fieldset>
-        <legend>Panneau des filtres</legend>
-        <label>
-          <input type="radio" name="embed-filters-panel" checked={filtersPanel === 'folded'} onChange={() => setFiltersPanel('folded')} />
-          Replié derrière un bouton « Filtres »
-        </label>
-        <label>
-          <input type="radio" name="embed-filters-panel" checked={filtersPanel === 'open'} onChange={() => setFiltersPanel('open')} />
-          Affiché
-        </label>
-        <label>
-          <input type="radio" name="embed-filters-panel" checked={filtersPanel === 'locked'} onChange={() => setFiltersPanel('locked')} />
-          Masqué : filtres verrouillés
-        </label>
-      </fieldset>
-
-      <fieldset>
-        <legend>Autres réglages</legend>
-        <label>
-          <input type="checkbox" checked={keepCamera} onChange={(event) => setKeepCamera(event.target.checked)} disabled={hash === ''} />
-          Garder le cadrage actuel de la carte
-        </label>
-        <label>
-          <input type="checkbox" checked={autoHeight} onChange={(event) => setAutoHeight(event.target.checked)} />
-          Hauteur automatique (ajoute le script d’aide embed.js)
-        </label>
-      </fieldset>
+      <EmbedChoicesFields
+        choices={choices}
+        onChange={(change) => setChoices((current) => ({ ...current, ...change }))}
+        ids={ids}
+        cameraKnown={hash !== ''}
+      />
 
       <label htmlFor={ids.code}>Code à copier</label>
       <textarea id={ids.code} ref={textareaRef} readOnly rows={6} value={code} onFocus={(event) => event.currentTarget.select()} />
@@ -187,7 +110,7 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       {showPreview && (
         <div className="embed-preview">
           <iframe
-            title={`Aperçu : ${title.trim() || DEFAULT_EMBED_TITLE}`}
+            title={`Aperçu : ${choices.title.trim() || DEFAULT_EMBED_TITLE}`}
             src={buildEmbedUrl(options)}
             height={options.height}
             loading="lazy"
