@@ -46,6 +46,16 @@ export default tseslint.config(
     },
   },
   {
+    // Size limits (issue 14): a newcomer reads any file in one sitting and any function in one
+    // screenful or two; past these, a file or function is doing several jobs and should be split.
+    // Physical lines, comments and blank lines included, as the rules count by default.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      'max-lines': ['error', { max: 300 }],
+      'max-lines-per-function': ['error', { max: 150 }],
+    },
+  },
+  {
     // No import cycle anywhere in src/: a cycle makes modules impossible to read, test or load
     // one at a time (the folder directions below cannot see one inside a folder).
     files: ['src/**/*.{ts,tsx}'],

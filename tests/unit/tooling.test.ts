@@ -14,6 +14,17 @@ function run(command: string, args: string[], input?: string): { code: number; o
   }
 }
 
+/** A source of `count` lines, each a statement of its own. */
+function linesOfCode(count: number): string {
+  return Array.from({ length: count }, (_, line) => `export const line${line} = ${line};\n`).join('');
+}
+
+/** A function of `count` lines, its signature and closing brace included. */
+function functionOfLines(count: number): string {
+  const body = Array.from({ length: count - 4 }, (_, line) => `  sum += ${line};\n`).join('');
+  return `export function probe(): number {\n  let sum = 0;\n${body}  return sum;\n}\n`;
+}
+
 describe('tooling', () => {
   it('type-checks under strict TypeScript', () => {
     const result = run('npx', ['tsc', '--noEmit', '-p', '.']);
@@ -40,7 +51,9 @@ describe('tooling', () => {
     ['src/app/probe.ts', "import { BASEMAPS } from '../map/basemaps';\nexport const probe = BASEMAPS;\n", 'only by its entry'],
     ['src/domain/probe.ts', "import fc from 'fast-check';\nexport const probe = fc;\n", "'fast-check' should be listed in the project's dependencies, not devDependencies"],
     ['tests/unit/probe.ts', "import { parse } from 'acorn';\nexport const probe = parse;\n", "'acorn' should be listed in the project's dependencies"],
-  ])('rejects a forbidden import in %s (%#)', (filename, source, reason) => {
+    ['src/features/probe.ts', linesOfCode(301), 'File has too many lines (301). Maximum allowed is 300'],
+    ['src/pipeline/core/probe.ts', functionOfLines(151), "Function 'probe' has too many lines (151). Maximum allowed is 150"],
+  ])('rejects a forbidden source in %s (%#)', (filename, source, reason) => {
     const result = run('npx', ['eslint', '--stdin', '--stdin-filename', filename], source);
     expect(result.code).toBe(1);
     expect(result.output).toContain(reason);
@@ -59,6 +72,14 @@ describe('tooling', () => {
     } finally {
       for (const file of files) rmSync(file, { force: true });
     }
+  }, 60_000);
+
+  it('accepts a file of 300 lines holding a function of 150', () => {
+    const source = functionOfLines(150) + linesOfCode(150);
+    expect(source.split('\n')).toHaveLength(301);
+    const result = run('npx', ['eslint', '--stdin', '--stdin-filename', 'src/domain/probe.ts', '--max-warnings', '0'], source);
+    expect(result.output.trim()).toBe('');
+    expect(result.code).toBe(0);
   }, 60_000);
 
   it('lets browser code import the pure pipeline core', () => {
