@@ -1,8 +1,8 @@
 /**
  * The one home of the published feature (CONTRACT §3 plus our extensions) and of the
- * initiative the app holds. The pipeline's writer (src/pipeline/rows.ts), the app's loader
- * (geojson.ts), the exports (geojson-export.ts, csv-export.ts), the benchmark's generator
- * (bench/synthetic.ts) and the test builders all follow what is declared here.
+ * initiative the app holds. The pipeline's writer (src/pipeline/core/feature-json.ts), the
+ * app's loader (geojson.ts), the exports (geojson-export.ts, csv-export.ts), the benchmark's
+ * generator (bench/synthetic.ts) and the test builders all follow what is declared here.
  *
  * To add a plain-text property read from a column of the source CSV: add one entry to
  * TEXT_PROPERTIES (and its column to data/initiatives.schema.json, which a test ties to
