@@ -26,7 +26,7 @@ interface Outcome {
 }
 
 /** Waits, in the page, until the count shows `expected` and the map has turned idle since `since`. */
-async function waitForOutcome(page: Page, expected: number, since: number, timeoutMs: number): Promise<Outcome> {
+export async function waitForOutcome(page: Page, expected: number, since: number, timeoutMs: number): Promise<Outcome> {
   const handle = await page.waitForFunction(
     ({ expected, since, graceMs }) => {
       const recorder = (window as unknown as { __benchRecorder: { counts: [number, number | null][]; statuses: [number, string | null][] } }).__benchRecorder;
@@ -99,7 +99,7 @@ export interface AppRunOptions {
 }
 
 /** Waits until the recorder's timelines hold the interactive moment, and returns it. */
-async function waitForInteractive(page: Page, total: number): Promise<number> {
+export async function waitForInteractive(page: Page, total: number): Promise<number> {
   const deadline = Date.now() + LOAD_TIMEOUT_MS;
   for (;;) {
     const timelines = await page.evaluate(() => {

@@ -10,9 +10,10 @@ import { round, type Metrics } from './goals';
 import { measureApp } from './measure-app';
 import { ROOT_DIRECTORY } from './measure-node';
 import { measureMarkerclusterLoad, measureSetDataFilter } from './measure-peers';
+import { measureFirstKeystroke, planKeystroke, type KeystrokeRun } from './measure-search';
 import { startStaticServer } from './server';
 import { BENCH_DIRECTORY } from './synthetic';
-import { percentile, type Toggle } from './toggles';
+import { median, percentile, type Toggle } from './toggles';
 
 /** One data size: its label in metric names ("100k"), its count, its GeoJSON and toggles. */
 export interface BenchSize {
@@ -27,6 +28,8 @@ export interface BrowserRun {
   peers: boolean;
   app: boolean;
   phone: boolean;
+  /** The first search keystroke at the first size (`search_first_keystroke_*`). */
+  search: boolean;
   /** The built app (`vite build`), or null when the build failed or was not asked for. */
   appDirectory: string | null;
   workDirectory: string;
@@ -55,6 +58,7 @@ function browserMetrics(run: BrowserRun): string[] {
     if (run.app) names.push(`app_interactive_${key}_ms`, `app_load_${key}_ms`, `filter_${key}_p95_ms`);
   }
   if (run.phone) names.push('phone_interactive_bundled_ms', 'phone_interactive_100k_ms');
+  if (run.search && run.sizes[0]) names.push(`search_first_keystroke_${run.sizes[0].key}_ms`);
   return names;
 }
 
@@ -140,6 +144,29 @@ async function measurePhone(browser: Browser, origin: string, run: BrowserRun, b
   }
 }
 
+/** Loads that each end with one keystroke: the first search is timed on fresh pages only. */
+const KEYSTROKE_LOADS = 3;
+
+/** The first search keystroke, as soon as the page is interactive, on the first size (100,000 in a full run). */
+async function measureSearch(browser: Browser, origin: string, run: BrowserRun): Promise<void> {
+  const size = run.sizes[0];
+  if (!size) return;
+  const metric = `search_first_keystroke_${size.key}_ms`;
+  try {
+    const keystroke = planKeystroke(size.geojsonPath);
+    const runs: KeystrokeRun[] = [];
+    for (let load = 1; load <= KEYSTROKE_LOADS; load += 1) {
+      run.log(`search: load ${load}/${KEYSTROKE_LOADS} with ${size.count} initiatives, then « ${keystroke.key} » (${keystroke.expectedCount} matches)`);
+      runs.push(await measureFirstKeystroke(browser, `${origin}/app-${size.key}`, size.count, keystroke));
+    }
+    run.metrics[metric] = round(median(runs.map((entry) => entry.keystrokeMs)));
+    run.details[`searchFirstKeystroke_${size.key}`] = { keystroke, runs };
+    run.log(`${metric} ${run.metrics[metric]} (${runs.map((entry) => round(entry.keystrokeMs)).join(', ')})`);
+  } catch (error) {
+    run.notes[metric] = firstLine(error);
+  }
+}
+
 export async function runBrowserGroups(run: BrowserRun): Promise<string | null> {
   if (!chromiumAvailable()) {
     for (const metric of browserMetrics(run)) run.notes[metric] = 'no Chromium at /usr/bin/chromium (set CHROMIUM_PATH)';
@@ -178,6 +205,7 @@ export async function runBrowserGroups(run: BrowserRun): Promise<string | null> 
     if (run.peers) await measurePeers(browser, server.origin, run);
     if (appDirectory && run.app) await measureOurApp(browser, server.origin, run, bundledPath);
     if (appDirectory && run.phone) await measurePhone(browser, server.origin, run, bundledPath);
+    if (appDirectory && run.search) await measureSearch(browser, server.origin, run);
     return browser.version();
   } finally {
     await browser?.close();

@@ -4,7 +4,7 @@
  *
  *   npm run bench                      full run, writes bench/results.json
  *   npm run bench -- --quick           smaller data and fewer toggles, writes bench/results/quick.json
- *   npm run bench -- --only app,peers  some groups only (bundle, export, pipeline, peers, app, phone), writes bench/results/partial.json
+ *   npm run bench -- --only app,peers  some groups only (bundle, export, pipeline, peers, app, phone, search), writes bench/results/partial.json
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { runBrowserGroups, type BenchSize } from './run-browser';
 import { BENCH_DIRECTORY, ensureCsv, ensureGeojson, readThemeLists } from './synthetic';
 import { planToggles } from './toggles';
 
-const GROUPS = ['bundle', 'export', 'pipeline', 'peers', 'app', 'phone'] as const;
+const GROUPS = ['bundle', 'export', 'pipeline', 'peers', 'app', 'phone', 'search'] as const;
 type Group = (typeof GROUPS)[number];
 
 interface Options {
@@ -70,17 +70,17 @@ async function main(): Promise<void> {
   const suffix = options.quick ? ` (quick: ${sizeCounts.map(([, count]) => count).join(' and ')} features, ${rowCount} rows)` : '';
 
   try {
-    const needsSizes = options.only.has('peers') || options.only.has('app') || options.only.has('phone') || options.only.has('export');
+    const needsSizes = ['peers', 'app', 'phone', 'export', 'search'].some((group) => options.only.has(group as Group));
     const sizes: BenchSize[] = [];
     for (const [key, count] of needsSizes ? sizeCounts : []) {
-      // The phone profile and the export only need the first size.
+      // The phone profile, the search and the export only need the first size.
       if (key !== '100k' && !options.only.has('peers') && !options.only.has('app')) continue;
       log(`generating data: ${count} features`);
       const geojsonPath = await ensureGeojson(count);
       sizes.push({ key, count, geojsonPath, toggles: planToggles(readThemeLists(geojsonPath), toggleCount) });
     }
 
-    const needsBuild = options.only.has('bundle') || options.only.has('app') || options.only.has('phone');
+    const needsBuild = ['bundle', 'app', 'phone', 'search'].some((group) => options.only.has(group as Group));
     const appDirectory = join(workDirectory, 'app');
     let built = false;
     if (needsBuild) {
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
       if (!built) {
         const reason = `vite build failed: ${(build.stderr || build.stdout).trim().split('\n').slice(-3).join(' ')}`;
         log(reason);
-        for (const metric of ['bundle_initial_kb', 'app_interactive_100k_ms', 'app_load_100k_ms', 'filter_100k_p95_ms', 'phone_interactive_100k_ms']) notes[metric] = reason;
+        for (const metric of ['bundle_initial_kb', 'app_interactive_100k_ms', 'app_load_100k_ms', 'filter_100k_p95_ms', 'phone_interactive_100k_ms', 'search_first_keystroke_100k_ms']) notes[metric] = reason;
       }
     }
     if (built && options.only.has('bundle')) {
@@ -103,12 +103,13 @@ async function main(): Promise<void> {
       log(`bundle_initial_kb ${metrics.bundle_initial_kb} (${bundle.files.map((file) => `${file.file} ${file.gzipKb.toFixed(1)}`).join(', ')})`);
     }
 
-    if (options.only.has('peers') || (built && (options.only.has('app') || options.only.has('phone')))) {
+    if (options.only.has('peers') || (built && (options.only.has('app') || options.only.has('phone') || options.only.has('search')))) {
       browserVersion = await runBrowserGroups({
         sizes,
         peers: options.only.has('peers'),
         app: options.only.has('app'),
         phone: options.only.has('phone'),
+        search: options.only.has('search'),
         appDirectory: built ? appDirectory : null,
         workDirectory,
         metrics,
