@@ -3,10 +3,11 @@
  * once (in idle slices, see prepareStep), then each query a scan of those texts.
  */
 import type { Initiative } from './initiative';
-import { foldSearchText, queryTerms } from './text-folding';
+import { queryTerms, SearchTextFolder } from './text-folding';
 
 export class TextSearch {
-  private readonly texts: string[] = [];
+  private texts: readonly string[] = [];
+  private readonly folder = new SearchTextFolder();
   private lastQuery: { folded: string; matches: Uint8Array; matched: Uint32Array } | null = null;
 
   constructor(private readonly initiatives: readonly Initiative[]) {}
@@ -22,15 +23,20 @@ export class TextSearch {
    * once all are done. Lets the page prepare them in idle slices without holding up a frame.
    */
   prepareStep(budgetMs: number): boolean {
-    const { texts, initiatives } = this;
+    const { folder, initiatives } = this;
+    if (this.texts.length === initiatives.length) return true;
     const started = performance.now();
-    while (texts.length < initiatives.length) {
-      const initiative = initiatives[texts.length] as Initiative;
-      texts.push(foldSearchText(`${initiative.name} ${initiative.commune} ${initiative.description}`));
+    while (folder.count < initiatives.length) {
+      const initiative = initiatives[folder.count] as Initiative;
+      folder.add(initiative.name, initiative.commune, initiative.description);
       // Checking the clock every 64 texts keeps its cost out of the loop.
-      if ((texts.length & 63) === 0 && performance.now() - started >= budgetMs) break;
+      if ((folder.count & 63) === 0 && performance.now() - started >= budgetMs) return false;
     }
-    return texts.length === initiatives.length;
+    while (!folder.decodeStep()) {
+      if (performance.now() - started >= budgetMs) return false;
+    }
+    this.texts = folder.texts;
+    return true;
   }
 
   /** 1 for each initiative whose name, commune or description contains every word of the query; null when the query is empty. */

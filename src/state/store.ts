@@ -125,19 +125,25 @@ const initialData = {
   epci: null as EpciMembership | null,
 };
 
+/** A slice of search preparation when no idle time came within SEARCH_SLICE_WAIT_MS. */
+const SEARCH_SLICE_MS = 8;
+const SEARCH_SLICE_WAIT_MS = 50;
+
 export const useAppStore = create<AppState>()((set, get) => ({
   ...initialData,
   setLoading: () => set({ status: 'loading', errorMessage: null }),
   setInitiatives: (initiatives, ignoredCount = 0) => {
     const initiativeIndex = indexFor(initiatives);
-    // The text search's folded texts are built in idle slices: in one piece (580 ms at 100,000)
-    // they held up the map's first frames. A search typed before the end finishes them at once.
+    // The text search's folded texts are built in slices: in one piece they held up the map's
+    // first frames. Idle time first, but never starved by the map's frames (the timeout), so they
+    // are ready when a person starts typing; a search typed before the end finishes them at once.
     if (typeof requestIdleCallback === 'function') {
       const prepareSlice = (deadline: IdleDeadline) => {
         if (get().initiativeIndex !== initiativeIndex) return;
-        if (!initiativeIndex.prepareSearchStep(Math.max(1, deadline.timeRemaining()))) requestIdleCallback(prepareSlice);
+        const budget = deadline.didTimeout ? SEARCH_SLICE_MS : Math.max(1, deadline.timeRemaining());
+        if (!initiativeIndex.prepareSearchStep(budget)) requestIdleCallback(prepareSlice, { timeout: SEARCH_SLICE_WAIT_MS });
       };
-      requestIdleCallback(prepareSlice);
+      requestIdleCallback(prepareSlice, { timeout: SEARCH_SLICE_WAIT_MS });
     }
     const table = get().epci?.table;
     const epci = table ? epciMembership(table, initiatives) : null;
