@@ -27,11 +27,17 @@ export const useSiteConfig = create<SiteConfigState>()((set) => ({
 
 const configLoads = new Map<string, Promise<SiteConfig>>();
 
+/**
+ * How long config.json may take. The data and the map wait for it (its dataUrl and basemap), so
+ * a server that never answers must not leave the page on a spinner: past this, the defaults.
+ */
+export const CONFIG_TIMEOUT_MS = 5000;
+
 /** config.json, fetched and checked once per page: a remount or a second caller reuses the answer (and its one warning). */
-export function loadSiteConfig(url: string = CONFIG_URL): Promise<SiteConfig> {
+export function loadSiteConfig(url: string = CONFIG_URL, timeoutMs: number = CONFIG_TIMEOUT_MS): Promise<SiteConfig> {
   let load = configLoads.get(url);
   if (!load) {
-    load = fetchSiteConfig(url).then((config) => {
+    load = fetchSiteConfig(url, timeoutMs).then((config) => {
       useSiteConfig.setState({ loaded: true });
       return config;
     });
@@ -40,17 +46,20 @@ export function loadSiteConfig(url: string = CONFIG_URL): Promise<SiteConfig> {
   return load;
 }
 
-async function fetchSiteConfig(url: string): Promise<SiteConfig> {
-  let response: Response;
+async function fetchSiteConfig(url: string, timeoutMs: number): Promise<SiteConfig> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  let text: string;
   try {
-    response = await fetch(url, { cache: 'no-cache' });
+    const response = await fetch(url, { cache: 'no-cache', signal });
+    if (!response.ok) return {}; // no config.json: the defaults
+    text = await response.text();
   } catch {
+    if (signal.aborted) console.warn(`config.json ne répond pas après ${timeoutMs / 1000} s : la configuration par défaut s’applique.`);
     return {};
   }
-  if (!response.ok) return {}; // no config.json: the defaults
   let document: unknown;
   try {
-    document = JSON.parse(await response.text());
+    document = JSON.parse(text);
   } catch {
     console.warn('config.json ignoré : ce n’est pas du JSON valide ; la configuration par défaut s’applique.');
     return {};
