@@ -46,8 +46,11 @@ export interface KeystrokeRun {
   mapObserved: boolean;
 }
 
-/** One load of the app at `origin` with `total` initiatives, then the keystroke as soon as it is interactive. */
-export async function measureFirstKeystroke(browser: Browser, origin: string, total: number, keystroke: Keystroke): Promise<KeystrokeRun> {
+/**
+ * One load of the app at `origin` with `total` initiatives, then the keystroke as soon as it is
+ * interactive, or `settleMs` after the map's first idle (a person who looks before typing).
+ */
+export async function measureFirstKeystroke(browser: Browser, origin: string, total: number, keystroke: Keystroke, settleMs: number | null = null): Promise<KeystrokeRun> {
   const { page, close } = await openPage(browser);
   try {
     await page.addInitScript({ content: RECORDER_SCRIPT });
@@ -56,6 +59,10 @@ export async function measureFirstKeystroke(browser: Browser, origin: string, to
     const field = page.getByRole('searchbox', { name: 'Rechercher une initiative' });
     await field.focus({ timeout: 60_000 });
     const interactiveMs = await waitForInteractive(page, total);
+    if (settleMs !== null) {
+      await waitForOutcome(page, total, 0, 240_000);
+      await page.waitForTimeout(settleMs);
+    }
     await page.keyboard.press(keystroke.key);
     const keyAt = await page.evaluate(() => (window as unknown as { __benchKeys?: number[] }).__benchKeys?.[0] ?? null);
     if (keyAt === null) throw new Error('the keystroke never reached the page');
