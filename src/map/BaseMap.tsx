@@ -36,7 +36,10 @@ interface BaseMapProps {
   /** In an iframe the wheel and one-finger drags belong to the host page. */
   embed: boolean;
   cursor: string;
+  /** The instance, as soon as it exists (it can project before any basemap resource is in). */
   onReady: (map: MapLibreMap) => void;
+  /** MapLibre's `load`: the map really draws (its worker runs, its style and first tiles are in). */
+  onStarted: () => void;
   onError: (event: MapErrorEvent) => void;
   onSourceData: (event: MapSourceDataEvent) => void;
   onStyleData: () => void;
@@ -57,7 +60,7 @@ function reportViewport(map: MapLibreMap): void {
  * the settings and controls every view of it shares. It hands the instance to the controller
  * (MapView) once loaded; the camera moves only through use-camera.ts.
  */
-export function BaseMap({ style, basemapKey, attribution, embed, cursor, onReady, children, ...events }: BaseMapProps) {
+export function BaseMap({ style, basemapKey, attribution, embed, cursor, onReady, onStarted, children, ...events }: BaseMapProps) {
   const [map, setMap] = useState<MapLibreMap | null>(null);
 
   // The instance is handed over as soon as it exists, not at MapLibre's `load`: `load` waits for
@@ -79,7 +82,13 @@ export function BaseMap({ style, basemapKey, attribution, embed, cursor, onReady
   const mapRef = useCallback((ref: MapRef | null) => {
     if (ref) handOver(ref.getMap());
   }, [handOver]);
-  const onLoad = useCallback((event: { target: MapLibreMap }) => handOver(event.target), [handOver]);
+  const onLoad = useCallback(
+    (event: { target: MapLibreMap }) => {
+      handOver(event.target);
+      onStarted();
+    },
+    [handOver, onStarted],
+  );
 
   // In an iframe the map asks for Ctrl/⌘ or two fingers.
   useEffect(() => {

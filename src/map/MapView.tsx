@@ -56,6 +56,8 @@ function InitiativesMap() {
   const bounds = useAppStore((state) => state.viewBounds);
 
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [started, setStarted] = useState(false);
+  const onStarted = useCallback(() => setStarted(true), []);
   const [circlesMode, setCirclesMode] = useState(false);
   const basemap = useBasemap();
   const startProblem = useMapStartProblem(MAPLIBRE_WORKER_URL);
@@ -103,6 +105,7 @@ function InitiativesMap() {
         embed={embed}
         cursor={pointer.cursor}
         onReady={setMap}
+        onStarted={onStarted}
         onError={basemap.onError}
         onSourceData={basemap.onSourceData}
         onStyleData={basemap.onStyleData}
@@ -136,7 +139,8 @@ function InitiativesMap() {
       {nothingShown && (
         <p className="map-message">{dataIsEmpty ? EMPTY_DATA_MESSAGE : 'Aucune initiative ne correspond aux filtres sur la carte.'}</p>
       )}
-      {startProblem && map === null ? (
+      {/* The instance exists from the start; only `load` says the map really draws. */}
+      {startProblem && !started ? (
         <p className="map-message" role="alert">
           {MAP_START_FAILED_PREFIX}
           {startProblem} La liste des initiatives reste utilisable.
