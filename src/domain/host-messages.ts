@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Filters } from './filters';
 import { isThemeId, type ThemeId } from './themes';
 import { isTerritoryId, type TerritoryId } from './territories';
-import { isDepartmentCode } from './departments';
+import { isDepartmentCode, isRegionCode } from './departments';
 import { httpOrigin } from './url-params';
 
 /**
@@ -11,12 +11,19 @@ import { httpOrigin } from './url-params';
  */
 export const MESSAGE_SOURCE = 'carte-ess';
 
+/** An EPCI's SIREN number, as the URL's `epci=` takes it. */
+const EPCI_SIREN = /^\d{9}$/;
+
 /** The filters as they appear in the URL (CONTRACT §4), the vocabulary hosts already know. */
 export interface PublicFilters {
   themes: string[];
   match: 'any' | 'all';
   territoire: string[];
   dep: string[];
+  /** Région codes (COG), as `region=`. */
+  region: string[];
+  /** EPCI SIREN numbers, as `epci=`. */
+  epci: string[];
   q: string;
 }
 
@@ -31,6 +38,8 @@ export function toPublicFilters(filters: Filters): PublicFilters {
     match: filters.match,
     territoire: [...filters.territories],
     dep: [...filters.departments],
+    region: [...filters.regions],
+    epci: [...filters.epcis],
     q: filters.query,
   };
 }
@@ -74,6 +83,8 @@ const setFiltersSchema = z.object({
       match: z.enum(['any', 'all']).optional(),
       territoire: stringList.optional(),
       dep: stringList.optional(),
+      region: stringList.optional(),
+      epci: stringList.optional(),
       q: shortString.optional(),
     })
     .strict(),
@@ -99,12 +110,14 @@ export function parseIncomingMessage(data: unknown): IncomingCommand | null {
   if (!parsed.success) return null;
   const message = parsed.data;
   if (message.type === 'carte-ess:set-selection') return { type: 'set-selection', id: message.id };
-  const { themes, match, territoire, dep, q } = message.filters;
+  const { themes, match, territoire, dep, region, epci, q } = message.filters;
   const filters: Partial<Filters> = {};
   if (themes) filters.themes = unique(themes.filter(isThemeId)) as ThemeId[];
   if (match) filters.match = match;
   if (territoire) filters.territories = unique(territoire.filter(isTerritoryId)) as TerritoryId[];
   if (dep) filters.departments = unique(dep.map((code) => code.toUpperCase()).filter(isDepartmentCode));
+  if (region) filters.regions = unique(region.filter(isRegionCode));
+  if (epci) filters.epcis = unique(epci.filter((siren) => EPCI_SIREN.test(siren)));
   if (q !== undefined) filters.query = q;
   return { type: 'set-filters', filters };
 }

@@ -42,7 +42,7 @@ describe('outgoing messages', () => {
     expect(message).toEqual({
       source: 'carte-ess',
       type: 'carte-ess:filters',
-      filters: { themes: ['mobilite'], match: 'any', territoire: ['qpv'], dep: ['52'], q: 'vélo' },
+      filters: { themes: ['mobilite'], match: 'any', territoire: ['qpv'], dep: ['52'], region: [], epci: [], q: 'vélo' },
       count: 12,
     });
     expect(isPublicMessage(message)).toBe(false);
@@ -67,6 +67,14 @@ describe('incoming messages', () => {
       type: 'set-filters',
       filters: { themes: ['mobilite'], territories: ['rural'], departments: ['2A'], match: 'all', query: 'café' },
     });
+  });
+
+  it('reports and accepts the région and EPCI filters, in the URL vocabulary', () => {
+    const message = filtersMessage({ ...EMPTY_FILTERS, regions: ['44'], epcis: ['200027308'] }, 3);
+    expect(message.type === 'carte-ess:filters' && message.filters).toMatchObject({ region: ['44'], epci: ['200027308'] });
+    expect(
+      parseIncomingMessage({ type: 'carte-ess:set-filters', filters: { region: ['44', '99', '44'], epci: ['200027308', '12', 'x'] } }),
+    ).toEqual({ type: 'set-filters', filters: { regions: ['44'], epcis: ['200027308'] } });
   });
 
   it('leaves absent fields alone', () => {
