@@ -4,15 +4,13 @@ import { isThemeId, type ThemeId } from './themes';
 import { isTerritoryId, type TerritoryId } from './territories';
 import { isDepartmentCode, isRegionCode } from './departments';
 import { httpOrigin } from './url-params';
+import { isEpciSiren } from './places';
 
 /**
  * Messages between the embedded map and its host page (docs/embed.md).
  * Every message carries `source: 'carte-ess'` so hosts can tell ours from other frames'.
  */
 export const MESSAGE_SOURCE = 'carte-ess';
-
-/** An EPCI's SIREN number, as the URL's `epci=` takes it. */
-const EPCI_SIREN = /^\d{9}$/;
 
 /** The filters as they appear in the URL (CONTRACT §4), the vocabulary hosts already know. */
 export interface PublicFilters {
@@ -117,7 +115,7 @@ export function parseIncomingMessage(data: unknown): IncomingCommand | null {
   if (territoire) filters.territories = unique(territoire.filter(isTerritoryId)) as TerritoryId[];
   if (dep) filters.departments = unique(dep.map((code) => code.toUpperCase()).filter(isDepartmentCode));
   if (region) filters.regions = unique(region.filter(isRegionCode));
-  if (epci) filters.epcis = unique(epci.filter((siren) => EPCI_SIREN.test(siren)));
+  if (epci) filters.epcis = unique(epci.filter(isEpciSiren));
   if (q !== undefined) filters.query = q;
   return { type: 'set-filters', filters };
 }

@@ -38,6 +38,11 @@ export interface Epci {
 export type EpciRow = [siren: string, name: string, members: string];
 
 const SIREN = /^\d{9}$/;
+
+/** Whether a value is an EPCI's SIREN number (nine digits), as `epci=` and host messages take it. */
+export function isEpciSiren(value: string): boolean {
+  return SIREN.test(value);
+}
 const INSEE = /^[0-9][0-9AB][0-9]{3}$/;
 
 /** The EPCI membership, by commune. A commune in no EPCI (some islands) simply has none. */

@@ -8,6 +8,7 @@
  */
 import { DEPARTMENTS, isDepartmentCode, isRegionCode } from './departments';
 import type { Filters } from './filters';
+import { isEpciSiren } from './places';
 import { TERRITORY_IDS, isTerritoryId, type TerritoryId } from './territories';
 import { THEME_IDS, isThemeId, type ThemeId } from './themes';
 
@@ -47,7 +48,6 @@ export const EMBED_ONLY_PARAMETERS = ['embed', 'lock', 'filters', 'parentOrigin'
 /** Longest text search or id kept from a URL: enough for any real query, bounded for hostile links. */
 const MAX_TEXT_LENGTH = 200;
 const BASEMAP_NAME = /^[a-z0-9-]{1,32}$/;
-const EPCI_SIREN = /^\d{9}$/;
 
 function listValues(params: URLSearchParams, name: string): string[] {
   return params
@@ -102,7 +102,7 @@ export function parsePageUrl(search: string): PageUrl {
   const territories: TerritoryId[] = TERRITORY_IDS.filter((id) => territorySet.has(id));
   const departments = canonicalDepartments(listValues(params, 'dep').map(canonicalDepartment));
   const regions = canonicalCodes(listValues(params, 'region').map((value) => value.padStart(2, '0')), isRegionCode);
-  const epcis = canonicalCodes(listValues(params, 'epci'), (value) => EPCI_SIREN.test(value));
+  const epcis = canonicalCodes(listValues(params, 'epci'), isEpciSiren);
   const match = params.get('match')?.toLowerCase() === 'all' ? 'all' : 'any';
   const query = (params.get('q') ?? '').slice(0, MAX_TEXT_LENGTH);
   const id = (params.get('id') ?? '').trim().slice(0, MAX_TEXT_LENGTH);
@@ -149,7 +149,7 @@ function viewParts(state: UrlState): string[] {
     ['territoire', TERRITORY_IDS.filter((id) => filters.territories.includes(id))],
     ['dep', canonicalDepartments(filters.departments)],
     ['region', canonicalCodes(filters.regions, isRegionCode)],
-    ['epci', canonicalCodes(filters.epcis, (value) => EPCI_SIREN.test(value))],
+    ['epci', canonicalCodes(filters.epcis, isEpciSiren)],
   ];
   for (const [name, values] of lists) if (values.length > 0) parts.push(`${name}=${encodeList(values)}`);
   if (filters.query !== '') parts.push(`q=${encodeValue(filters.query)}`);
