@@ -1,13 +1,9 @@
 /**
- * Basemaps: a free, key-less online vector style (IGN's Plan IGN by default, OpenFreeMap as
- * an alternative), and an offline one bundled with the app that takes over when the online
- * style or its tiles cannot be reached.
+ * Basemaps on the map: the offline one bundled with the app, and the watch that swaps it in when
+ * the online style or its tiles cannot be reached. Which online basemaps exist (style, credit):
+ * src/domain/basemap-catalogue.ts.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import { parsePageOptions } from '../domain/url-params';
-import { basemapFromName, type BasemapId } from '../domain/basemap-catalogue';
-
-export { ONLINE_BASEMAPS, DEFAULT_BASEMAP, basemapFromName, onlineBasemap, type BasemapId, type OnlineBasemap } from '../domain/basemap-catalogue';
 
 /**
  * Credits of the data drawn on every basemap (shown by MapLibre as HTML: our own constants only,
@@ -17,11 +13,6 @@ export { ONLINE_BASEMAPS, DEFAULT_BASEMAP, basemapFromName, onlineBasemap, type 
 export const DATA_ATTRIBUTION =
   'Données : contributeurs Carte ESS, <a href="https://www.insee.fr/fr/information/2560452">COG INSEE</a>, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 export const OFFLINE_ATTRIBUTION = 'Fond : Natural Earth';
-
-/** Reads `basemap=ign|openfreemap|offline` from a query string; anything else gives the default. */
-export function basemapFromQuery(search: string): BasemapId {
-  return basemapFromName(parsePageOptions(search).basemap);
-}
 
 /** What the map has seen of the online basemap so far. */
 export interface OnlineBasemapHealth {

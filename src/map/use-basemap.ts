@@ -4,18 +4,16 @@ import type { ErrorEvent as MapErrorEvent, MapSourceDataEvent } from 'react-map-
 import {
   DATA_ATTRIBUTION,
   OFFLINE_BASEMAP_PATH,
-  basemapFromName,
   healthAt,
   offlineStyle,
-  onlineBasemap,
   recordEvent,
   STALL_MS,
   shouldFallBackToOffline,
   startWatch,
   type BasemapEvent,
-  type OnlineBasemap,
 } from './basemaps';
 import { OUR_SOURCES } from './layers';
+import { basemapFromName, onlineBasemap, type OnlineBasemap } from '../domain/basemap-catalogue';
 import { useSiteConfig } from '../state/site-config';
 import { readPageOptions } from '../state/use-url-sync';
 import { e2eHookMs } from '../state/e2e-hooks';

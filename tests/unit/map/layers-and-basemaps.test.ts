@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin, type StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { LAYERS, SOURCES } from '../../../src/map/layers';
+import { parsePageOptions } from '../../../src/domain/url-params';
+import { basemapFromName } from '../../../src/domain/basemap-catalogue';
 import {
   STYLE_TIMEOUT_MS,
-  basemapFromName,
-  basemapFromQuery,
   offlineStyle,
   shouldFallBackToOffline,
   FALLBACK_NOTICE,
@@ -74,6 +74,9 @@ describe('offline basemap file', () => {
 });
 
 describe('basemap choice and fallback', () => {
+  // As the map reads it: the URL codec's `basemap`, then the catalogue's choice.
+  const basemapFromQuery = (search: string) => basemapFromName(parsePageOptions(search).basemap);
+
   it('reads basemap=ign|openfreemap|offline and ignores anything else', () => {
     expect(basemapFromQuery('?basemap=offline')).toBe('offline');
     expect(basemapFromQuery('?themes=mobilite&basemap=openfreemap')).toBe('openfreemap');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { basemapAttribution, classifyMapError } from '../../../src/map/use-basemap';
 import { mapClick } from '../../../src/map/use-map-pointer';
-import { DATA_ATTRIBUTION, onlineBasemap } from '../../../src/map/basemaps';
+import { DATA_ATTRIBUTION } from '../../../src/map/basemaps';
+import { onlineBasemap } from '../../../src/domain/basemap-catalogue';
 import { DEPARTMENT_CIRCLES_SOURCE, LAYERS, OVERLAY_SOURCE, SOURCES } from '../../../src/map/layers';
 import type { OverlayItem } from '../../../src/map/map-features';
 
