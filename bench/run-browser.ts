@@ -20,6 +20,8 @@ export interface BenchSize {
   key: string;
   count: number;
   geojsonPath: string;
+  /** The same data published with `--compact` (the app reads it; the peers read the plain GeoJSON). */
+  compact: { geojsonPath: string; compactPath: string } | null;
   toggles: Toggle[];
 }
 
@@ -105,6 +107,17 @@ async function measureOurApp(browser: Browser, origin: string, run: BrowserRun, 
       }
     } catch (error) {
       for (const metric of [`app_interactive_${size.key}_ms`, `app_load_${size.key}_ms`, `filter_${size.key}_p95_ms`]) notes[metric] ??= firstLine(error);
+    }
+  }
+  const first = run.sizes[0];
+  if (first?.compact) {
+    run.log(`app: load with ${first.count} initiatives from the GeoJSON alone (no compact file)`);
+    try {
+      const plain = await measureApp(browser, `${origin}/geojson-${first.key}`, first.count, []);
+      metrics[`app_interactive_${first.key}_geojson_ms`] = round(plain.load.interactiveMs);
+      details[`appLoadGeojson_${first.key}`] = plain.load;
+    } catch (error) {
+      notes[`app_interactive_${first.key}_geojson_ms`] = firstLine(error);
     }
   }
   // The same app on the bundled initiatives: what the page and MapLibre's start cost without
@@ -203,7 +216,11 @@ export async function runBrowserGroups(run: BrowserRun): Promise<string | null> 
     mounts[`/peers-${size.key}/data/initiatives.geojson`] = size.geojsonPath;
     if (appDirectory) {
       mounts[`/app-${size.key}`] = appDirectory;
-      mounts[`/app-${size.key}/data/initiatives.geojson`] = size.geojsonPath;
+      mounts[`/app-${size.key}/data/initiatives.geojson`] = size.compact?.geojsonPath ?? size.geojsonPath;
+      if (size.compact) mounts[`/app-${size.key}/data/initiatives.compact.bin`] = size.compact.compactPath;
+      // The same app on the GeoJSON alone (as published without --compact): a diagnostic.
+      mounts[`/geojson-${size.key}`] = appDirectory;
+      mounts[`/geojson-${size.key}/data/initiatives.geojson`] = size.geojsonPath;
     }
   }
   const server = await startStaticServer(mounts);

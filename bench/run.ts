@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { formatTable, round, type Metrics } from './goals';
 import { measureBundle, measureExport, measurePipeline, ROOT_DIRECTORY } from './measure-node';
 import { runBrowserGroups, type BenchSize } from './run-browser';
-import { BENCH_DIRECTORY, ensureCsv, ensureGeojson, readThemeLists } from './synthetic';
+import { BENCH_DIRECTORY, ensureCsv, ensureCompact, ensureGeojson, readThemeLists } from './synthetic';
 import { planToggles } from './toggles';
 
 const GROUPS = ['bundle', 'export', 'pipeline', 'peers', 'app', 'phone', 'search'] as const;
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
       if (key !== '100k' && !options.only.has('peers') && !options.only.has('app')) continue;
       log(`generating data: ${count} features`);
       const geojsonPath = await ensureGeojson(count);
-      sizes.push({ key, count, geojsonPath, toggles: planToggles(readThemeLists(geojsonPath), toggleCount) });
+      const compact = options.only.has('app') || options.only.has('phone') || options.only.has('search') ? await ensureCompact(count) : null;
+      sizes.push({ key, count, geojsonPath, compact, toggles: planToggles(readThemeLists(geojsonPath), toggleCount) });
     }
 
     const needsBuild = ['bundle', 'app', 'phone', 'search'].some((group) => options.only.has(group as Group));

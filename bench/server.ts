@@ -39,11 +39,17 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
       response.writeHead(404).end('not found');
       return;
     }
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
-      'content-length': statSync(filePath).size,
-      'cache-control': 'no-store',
-    });
+    const size = statSync(filePath).size;
+    const contentType = CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream';
+    // `bytes=N-`, as static servers answer it (the app reads the compact file's details so).
+    const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
+    const from = range ? Number(range[1]) : 0;
+    if (range && from < size) {
+      response.writeHead(206, { 'content-type': contentType, 'content-length': size - from, 'content-range': `bytes ${from}-${size - 1}/${size}`, 'cache-control': 'no-store' });
+      createReadStream(filePath, { start: from }).pipe(response);
+      return;
+    }
+    response.writeHead(200, { 'content-type': contentType, 'content-length': size, 'cache-control': 'no-store', 'accept-ranges': 'bytes' });
     createReadStream(filePath).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -3,7 +3,7 @@
  * The same generator feeds the 100,000-feature GeoJSON (the app's input) and the
  * 1,000,000-row CSV (the pipeline's input), so both describe the same kind of data.
  */
-import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { DEPARTMENT_CODE_PATTERN } from '../src/domain/departments';
 import { THEME_IDS, type ThemeId } from '../src/domain/themes';
 import type { TerritoryId } from '../src/domain/territories';
 import { initiativeToFeature } from '../src/domain/geojson-export';
+import { compactPathFor, writeCompactBeside } from '../src/pipeline/compact-file';
+import { COMPACT_MAGIC } from '../src/domain/compact-format';
 import { SOURCE_COLUMNS, TEXT_PROPERTIES, textProperty, type CORE_COLUMNS, type Initiative, type PublishedFeature, type TextPropertySpec } from '../src/domain/initiative';
 
 const require = createRequire(import.meta.url);
@@ -316,6 +318,22 @@ export async function ensureGeojson(count: number, seed: number = DEFAULT_SEED):
   }
   await writeLines(path, lines());
   return path;
+}
+
+/**
+ * The cached GeoJSON of `count` initiatives as `npm run data -- --compact` publishes it: a copy
+ * whose head links to the compact file written beside it (same directory, standard names).
+ */
+export async function ensureCompact(count: number, seed: number = DEFAULT_SEED): Promise<{ geojsonPath: string; compactPath: string }> {
+  // Named after the format's magic line (its version), so a new format never reuses an old file.
+  const directory = join(CACHE_DIRECTORY, `compact-${count}-s${seed}-v${GENERATOR_VERSION}-${COMPACT_MAGIC.trim()}`);
+  const geojsonPath = join(directory, 'initiatives.geojson');
+  const compactPath = compactPathFor(geojsonPath);
+  if (existsSync(geojsonPath) && existsSync(compactPath)) return { geojsonPath, compactPath };
+  mkdirSync(directory, { recursive: true });
+  copyFileSync(await ensureGeojson(count, seed), geojsonPath);
+  await writeCompactBeside(geojsonPath);
+  return { geojsonPath, compactPath };
 }
 
 /** Path of the cached pipeline-input CSV of `count` rows, generated on first use. */

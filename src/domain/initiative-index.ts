@@ -49,7 +49,7 @@ export class InitiativeIndex {
   private readonly departmentSlot: Map<string, number>;
   private nameOrderCache: Uint32Array | null = null;
   private communeOrderCache: Uint32Array | null = null;
-  private readonly search: TextSearch;
+  private search: TextSearch;
 
   constructor(readonly initiatives: readonly Initiative[]) {
     const size = initiatives.length;
@@ -97,10 +97,23 @@ export class InitiativeIndex {
     return this.nameOrderCache;
   }
 
+  /**
+   * Takes the name order as the compact data file gives it (the pipeline sorted it with
+   * sort-orders.ts), instead of sorting again; ignored when it does not fit this dataset.
+   */
+  adoptNameOrder(order: Uint32Array | null): void {
+    if (order && order.length === this.size && !this.nameOrderCache) this.nameOrderCache = order;
+  }
+
   /** Indices sorted by commune, then name. */
   get communeOrder(): Uint32Array {
     this.communeOrderCache ??= communeOrder(this.initiatives, this.nameOrder);
     return this.communeOrderCache;
+  }
+
+  /** Forgets the folded search texts: the initiatives' text properties were filled in since (compact data's details). */
+  resetSearch(): void {
+    this.search = new TextSearch(this.initiatives);
   }
 
   /** Builds the folded search texts; the app calls it when idle so the first search is quick. */

@@ -1,6 +1,6 @@
 /**
  * npm run data -- --in FILE.csv|FILE.xlsx|https://…/export.csv --out FILE.geojson [--report FILE.json] [--strict] [--densite GRID.csv] [--quiet-ok] [--debug]
- *   [--a-reverifier MOIS [--a-reverifier-csv LISTE.csv]]
+ *   [--a-reverifier MOIS [--a-reverifier-csv LISTE.csv]] [--compact]
  *
  * Exit codes (CONTRACT §1): 0 output written; 1 with --strict when a row was rejected or no
  * row was written (output still written); 2 could not run (nothing published, the report says
@@ -13,6 +13,7 @@ import { escapeUnsafe, shorten } from '../domain/safe-text';
 import { downloadInput, isHttpInput, isWorkbookInput, readWorkbookRows, type LocalInput } from './input-sources';
 import { checkDistinctPaths, TemporaryOutput } from './output-files';
 import { ProgressLine } from './progress-line';
+import { COMPACT_SUGGESTED_FROM, writeCompactBeside } from './compact-file';
 import { buildReverifyList, defaultReverifyPath, parseMonths, referenceDate } from './reverify';
 import { PipelineCancelledError, PipelineFatalError, runPipelineAsync, type PipelineReport } from './run';
 
@@ -26,13 +27,15 @@ interface CliOptions {
   /** `--a-reverifier N`: list the initiatives not checked for N months. */
   reverifyMonths?: number;
   reverifyPath?: string;
+  /** `--compact`: also write the compact data file the page reads first (docs/compact-data.md). */
+  compact: boolean;
 }
 
 const USAGE =
-  'usage : npm run data -- --in FICHIER.csv|FICHIER.xlsx|https://…/export.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug] [--a-reverifier MOIS [--a-reverifier-csv LISTE.csv]]';
+  'usage : npm run data -- --in FICHIER.csv|FICHIER.xlsx|https://…/export.csv --out FICHIER.geojson [--report RAPPORT.json] [--strict] [--densite GRILLE.csv] [--quiet-ok] [--debug] [--a-reverifier MOIS [--a-reverifier-csv LISTE.csv]] [--compact]';
 
 function parseArguments(argv: readonly string[]): CliOptions {
-  const options: Partial<CliOptions> = { strict: false, quietWhenClean: false };
+  const options: Partial<CliOptions> = { strict: false, quietWhenClean: false, compact: false };
   for (let index = 0; index < argv.length; index += 1) {
     const argument = argv[index];
     const next = () => {
@@ -48,6 +51,7 @@ function parseArguments(argv: readonly string[]): CliOptions {
       case '--densite': options.densityGrid = next(); break;
       case '--strict': options.strict = true; break;
       case '--quiet-ok': options.quietWhenClean = true; break;
+      case '--compact': options.compact = true; break;
       case '--debug': break; // read by main
       case '--a-reverifier': {
         const typed = next();
@@ -65,6 +69,22 @@ function parseArguments(argv: readonly string[]): CliOptions {
   if (options.reverifyPath && options.reverifyMonths === undefined) throw new PipelineFatalError(`--a-reverifier-csv va avec --a-reverifier MOIS\n${USAGE}`);
   if (options.reverifyMonths !== undefined) options.reverifyPath ??= defaultReverifyPath(options.output, options.report);
   return options as CliOptions;
+}
+
+/** `--compact`: the compact file beside the published GeoJSON; a failure leaves the GeoJSON alone and is a warning. */
+async function writeCompactIfAsked(report: PipelineReport, options: CliOptions): Promise<void> {
+  if (!options.compact) {
+    if (report.rowsWritten >= COMPACT_SUGGESTED_FROM) {
+      process.stderr.write(`conseil : avec ${report.rowsWritten} initiatives, --compact écrit aussi un fichier compact que la carte charge plus vite (docs/compact-data.md)\n`);
+    }
+    return;
+  }
+  try {
+    const { compactPath, initiatives } = await writeCompactBeside(options.output);
+    if (!options.quietWhenClean) process.stderr.write(`fichier compact : ${initiatives} initiative(s) dans ${compactPath}\n`);
+  } catch (error) {
+    process.stderr.write(`avertissement : fichier compact non écrit (la carte lira le GeoJSON) : ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 function printReport(report: PipelineReport, options: CliOptions): void {
@@ -185,6 +205,7 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stderr.write(`avertissement : liste à revérifier non écrite : ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
+    await writeCompactIfAsked(report, options);
     const empty = report.rowsWritten === 0;
     return options.strict && (report.rowsRejected > 0 || empty) ? 1 : 0;
   } catch (error) {

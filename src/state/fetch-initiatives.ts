@@ -29,7 +29,7 @@ export type RequestOutcome = { ok: true; response: Response; stalled: () => stri
  * then fails and `stalled()` says why, so the page shows the error and « Réessayer » instead
  * of loading forever.
  */
-export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS): Promise<RequestOutcome> {
+export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, headers?: Record<string, string>): Promise<RequestOutcome> {
   const controller = new AbortController();
   let stall: string | null = null;
   const abandon = (message: string) => {
@@ -48,7 +48,7 @@ export async function requestInitiatives(url: string, limits: DownloadLimits = D
   };
   let response: Response;
   try {
-    response = await fetch(url, { signal: controller.signal });
+    response = await fetch(url, { signal: controller.signal, ...(headers ? { headers } : {}) });
   } catch {
     finished();
     return { ok: false, message: stall ?? MESSAGES.unreachable };

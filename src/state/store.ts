@@ -12,6 +12,8 @@ import { nextIntent, selectionIntent, type CameraBounds, type CameraIntent, type
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
+export type DetailsStatus = 'loading' | 'complete' | 'error';
+
 /** What the list and the map say when the data holds no initiative at all (no filter is to blame). */
 export const EMPTY_DATA_MESSAGE = 'Aucune initiative dans les données.';
 
@@ -25,6 +27,13 @@ export interface AppState {
   /** Readable French message when status is 'error'. */
   errorMessage: string | null;
   initiatives: Initiative[];
+  /**
+   * 'loading' while the compact data file's details (descriptions, contacts) are still arriving:
+   * the map, list and filters work, the details panel, exports and print wait for them.
+   */
+  detailsStatus: DetailsStatus;
+  /** Why the details could not be loaded, when detailsStatus is 'error'. */
+  detailsError: string | null;
   /** Features of the data left out because they are invalid (a notice for maintainers says how many). */
   ignoredCount: number;
   filters: Filters;
@@ -58,7 +67,8 @@ export interface AppState {
   epci: EpciMembership | null;
 
   setLoading: () => void;
-  setInitiatives: (initiatives: Initiative[], ignoredCount?: number) => void;
+  /** `details`: the initiatives' text properties still arriving (the compact file); resolves once written into them. */
+  setInitiatives: (initiatives: Initiative[], ignoredCount?: number, details?: Promise<void>) => void;
   setError: (message: string) => void;
   setFilters: (patch: Partial<Filters>) => void;
   resetFilters: () => void;
@@ -106,6 +116,8 @@ const initialData = {
   status: 'loading' as LoadStatus,
   errorMessage: null,
   initiatives: [] as Initiative[],
+  detailsStatus: 'complete' as DetailsStatus,
+  detailsError: null as string | null,
   ignoredCount: 0,
   filters: EMPTY_FILTERS,
   visibleIndices: [] as number[],
@@ -129,25 +141,46 @@ const initialData = {
 const SEARCH_SLICE_MS = 8;
 const SEARCH_SLICE_WAIT_MS = 50;
 
+/**
+ * The text search's folded texts are built in slices: in one piece they held up the map's first
+ * frames. Idle time first, but never starved by the map's frames (the timeout), so they are
+ * ready when a person starts typing; a search typed before the end finishes them at once.
+ */
+function prepareSearchWhenIdle(initiativeIndex: InitiativeIndex, get: () => AppState): void {
+  if (typeof requestIdleCallback !== 'function') return;
+  const prepareSlice = (deadline: IdleDeadline) => {
+    if (get().initiativeIndex !== initiativeIndex) return;
+    const budget = deadline.didTimeout ? SEARCH_SLICE_MS : Math.max(1, deadline.timeRemaining());
+    if (!initiativeIndex.prepareSearchStep(budget)) requestIdleCallback(prepareSlice, { timeout: SEARCH_SLICE_WAIT_MS });
+  };
+  requestIdleCallback(prepareSlice, { timeout: SEARCH_SLICE_WAIT_MS });
+}
+
 export const useAppStore = create<AppState>()((set, get) => ({
   ...initialData,
   setLoading: () => set({ status: 'loading', errorMessage: null }),
-  setInitiatives: (initiatives, ignoredCount = 0) => {
+  setInitiatives: (initiatives, ignoredCount = 0, details) => {
     const initiativeIndex = indexFor(initiatives);
-    // The text search's folded texts are built in slices: in one piece they held up the map's
-    // first frames. Idle time first, but never starved by the map's frames (the timeout), so they
-    // are ready when a person starts typing; a search typed before the end finishes them at once.
-    if (typeof requestIdleCallback === 'function') {
-      const prepareSlice = (deadline: IdleDeadline) => {
-        if (get().initiativeIndex !== initiativeIndex) return;
-        const budget = deadline.didTimeout ? SEARCH_SLICE_MS : Math.max(1, deadline.timeRemaining());
-        if (!initiativeIndex.prepareSearchStep(budget)) requestIdleCallback(prepareSlice, { timeout: SEARCH_SLICE_WAIT_MS });
-      };
-      requestIdleCallback(prepareSlice, { timeout: SEARCH_SLICE_WAIT_MS });
-    }
+    // Folded while the descriptions are missing, the search texts are folded again once they came.
+    if (!details) prepareSearchWhenIdle(initiativeIndex, get);
     const table = get().epci?.table;
     const epci = table ? epciMembership(table, initiatives) : null;
-    set({ status: 'ready', errorMessage: null, initiatives, ignoredCount, initiativeIndex, epci, ...filtered(initiativeIndex, get().filters, epci) });
+    const detailsStatus: DetailsStatus = details ? 'loading' : 'complete';
+    set({ status: 'ready', errorMessage: null, initiatives, detailsStatus, detailsError: null, ignoredCount, initiativeIndex, epci, ...filtered(initiativeIndex, get().filters, epci) });
+    details?.then(
+      () => {
+        if (get().initiativeIndex !== initiativeIndex) return;
+        // Written into the same objects: the map and the list stay as they are; what reads the
+        // text properties (search, statistics, details, exports) reads them again.
+        initiativeIndex.resetSearch();
+        prepareSearchWhenIdle(initiativeIndex, get);
+        set({ detailsStatus: 'complete', ...(get().filters.query ? filtered(initiativeIndex, get().filters, get().epci) : {}) });
+      },
+      (error: unknown) => {
+        if (get().initiativeIndex !== initiativeIndex) return;
+        set({ detailsStatus: 'error', detailsError: error instanceof Error ? error.message : String(error) });
+      },
+    );
   },
   setError: (message) => set({ status: 'error', errorMessage: message }),
   setFilters: (patch) => {

@@ -48,8 +48,8 @@ export interface OpenOptions {
   missing?: RegExp;
   /** Opens the page in a Chromium of its own started with these extra flags (e.g. '--disable-3d-apis'). */
   chromiumArgs?: string[];
-  /** Files served for this page, by the end of their path (e.g. `config.json`): their text body. */
-  files?: Record<string, { body: string; contentType?: string }>;
+  /** Files served for this page, by the end of their path (e.g. `config.json`): their body. */
+  files?: Record<string, { body: string | Buffer; contentType?: string }>;
 }
 
 /** The app (or another page) open in a fresh context; closed by the kit after the test. */

@@ -16,6 +16,9 @@ const FOCUS_ZOOM = 13;
 export function DetailsPanel() {
   const selectedId = useAppStore((state) => state.selectedId);
   const initiatives = useAppStore((state) => state.initiatives);
+  // With the compact data file, descriptions and contacts arrive after the map is drawn.
+  const detailsStatus = useAppStore((state) => state.detailsStatus);
+  const detailsError = useAppStore((state) => state.detailsError);
   const initiative = useMemo(
     () => (selectedId ? initiatives.find((candidate) => candidate.id === selectedId) : undefined),
     [selectedId, initiatives],
@@ -105,33 +108,41 @@ export function DetailsPanel() {
           </>
         )}
       </dl>
-      {initiative.description && <p className="details-description">{initiative.description}</p>}
-      <ContactDetails initiative={initiative} />
-      <ReportErrorLink initiative={initiative} />
-      <ul className="details-links">
-        {initiative.website && (
-          <li>
-            {website ? (
-              <a href={website} target="_blank" rel="noopener noreferrer">
-                Site web<span className="visually-hidden"> de {initiative.name} (nouvel onglet)</span>
-              </a>
-            ) : (
-              <span>Site web : adresse non valide, non affichée</span>
-            )}
-          </li>
-        )}
-        {initiative.source && (
-          <li>
-            {source ? (
-              <a href={source} target="_blank" rel="noopener noreferrer">
-                Source des informations<span className="visually-hidden"> (nouvel onglet)</span>
-              </a>
-            ) : (
-              <span>Source : adresse non valide, non affichée</span>
-            )}
-          </li>
-        )}
-      </ul>
+      {detailsStatus === 'loading' ? (
+        <p className="details-pending" role="status">Chargement de la description et des coordonnées…</p>
+      ) : detailsStatus === 'error' ? (
+        <p className="details-pending" role="alert">{detailsError}</p>
+      ) : (
+        <>
+        {initiative.description && <p className="details-description">{initiative.description}</p>}
+        <ContactDetails initiative={initiative} />
+        <ReportErrorLink initiative={initiative} />
+        <ul className="details-links">
+          {initiative.website && (
+            <li>
+              {website ? (
+                <a href={website} target="_blank" rel="noopener noreferrer">
+                  Site web<span className="visually-hidden"> de {initiative.name} (nouvel onglet)</span>
+                </a>
+              ) : (
+                <span>Site web : adresse non valide, non affichée</span>
+              )}
+            </li>
+          )}
+          {initiative.source && (
+            <li>
+              {source ? (
+                <a href={source} target="_blank" rel="noopener noreferrer">
+                  Source des informations<span className="visually-hidden"> (nouvel onglet)</span>
+                </a>
+              ) : (
+                <span>Source : adresse non valide, non affichée</span>
+              )}
+            </li>
+          )}
+        </ul>
+        </>
+      )}
       <div className="details-actions">
         <button
           type="button"

@@ -14,7 +14,9 @@ const DIALECT_LABELS: Record<CsvDialect, string> = {
 
 /** Downloads what the results list shows, in its order, as CSV (two flavours), Excel or GeoJSON. */
 export function ExportControls() {
-  const ready = useAppStore((state) => state.status === 'ready');
+  // With the compact data file, exports wait for the descriptions and contacts (a second or two).
+  const detailsStatus = useAppStore((state) => state.detailsStatus);
+  const ready = useAppStore((state) => state.status === 'ready') && detailsStatus === 'complete';
   const count = useAppStore((state) => selectListOrder(state).indices.length);
   const [dialect, setDialect] = useState<CsvDialect>('excel-fr');
   const [xlsxState, setXlsxState] = useState<'idle' | 'busy' | 'failed'>('idle');
@@ -64,7 +66,9 @@ export function ExportControls() {
       </label>
       <p id={hintId} className="export-hint">
         {count.toLocaleString('fr-FR')} {count > 1 ? 'initiatives affichées' : 'initiative affichée'}, dans l’ordre de la liste
+        {detailsStatus === 'loading' && ' (export disponible dès que les descriptions sont chargées)'}
       </p>
+      {detailsStatus === 'error' && <p className="export-error" role="alert">Export indisponible : les descriptions n’ont pas pu être chargées. Rechargez la page.</p>}
       {xlsxState === 'failed' && (
         <p className="export-error" role="alert">
           Le fichier Excel n’a pas pu être préparé (connexion perdue ?). Réessayez, ou téléchargez le CSV.

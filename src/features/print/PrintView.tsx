@@ -11,6 +11,8 @@ import './print.css';
 export function PrintView() {
   const job = useAppStore((state) => state.printJob);
   const initiatives = useAppStore((state) => state.initiatives);
+  // Sheets show descriptions: drawn again once the compact data's details came.
+  useAppStore((state) => state.detailsStatus);
   const filters = useAppStore((state) => state.filters);
   const epciName = useEpciName();
   const order = useAppStore((state) => (state.printJob ? selectListOrder(state).indices : null));

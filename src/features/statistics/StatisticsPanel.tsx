@@ -170,12 +170,14 @@ export function StatisticsPanel() {
   const status = useAppStore((state) => state.status);
   const initiatives = useAppStore((state) => state.initiatives);
   const visibleIndices = useAppStore((state) => state.visibleIndices);
+  // Contacts and opening hours are counted too: counted again once the compact data's details came.
+  const detailsStatus = useAppStore((state) => state.detailsStatus);
   const [expanded, setExpanded] = useState(true);
 
   // Folded, nothing is counted or drawn: filter changes then cost this panel nothing.
   const statistics = useMemo(
-    () => (expanded ? computeStatistics(initiatives, visibleIndices) : null),
-    [expanded, initiatives, visibleIndices],
+    () => (expanded && detailsStatus ? computeStatistics(initiatives, visibleIndices) : null),
+    [expanded, initiatives, visibleIndices, detailsStatus],
   );
 
   if (status !== 'ready') return null;

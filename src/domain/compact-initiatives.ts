@@ -1,0 +1,245 @@
+/**
+ * Initiatives in the compact data file (docs/compact-data.md): one core block with what the
+ * first screen needs (point, name, themes, territory, commune, codes), then details blocks with
+ * the text properties (description, contacts…) of DETAILS_BLOCK_SIZE records each, which the
+ * page reads after it has drawn. Checked on reading by the same rules as the GeoJSON
+ * (geojson.ts): a bad record is reported and skipped, the others kept.
+ */
+import { decodeBlock, encodeBlock, encodeFile, NO_STRING, type DecodedBlock } from './compact-format';
+import { DEPARTMENT_PATTERN, INSEE_PATTERN } from './geojson';
+import { fieldOf, TEXT_PROPERTIES, type Initiative } from './initiative';
+import { TERRITORY_IDS, type TerritoryId } from './territories';
+import { THEME_IDS, type ThemeId } from './themes';
+import { nameOrder } from './sort-orders';
+
+export const DETAILS_BLOCK_SIZE = 10_000;
+
+/** What ties a compact file to the GeoJSON it was made from (the GeoJSON's `compact` member). */
+export interface CompactLink {
+  href: string;
+  digest: string;
+}
+
+/** The compact file of `initiatives`; `digest` identifies the GeoJSON they come from. */
+export function encodeCompactInitiatives(initiatives: readonly Initiative[], digest: string, updated?: string): Uint8Array[] {
+  const count = initiatives.length;
+  const longitude = new Float64Array(count);
+  const latitude = new Float64Array(count);
+  const approximate = new Uint8Array(count);
+  initiatives.forEach((initiative, position) => {
+    longitude[position] = initiative.longitude;
+    latitude[position] = initiative.latitude;
+    approximate[position] = initiative.approximate ? 1 : 0;
+  });
+  const text = (read: (initiative: Initiative) => string) => initiatives.map(read);
+  const blocks = [
+    encodeBlock({
+      kind: 'core',
+      start: 0,
+      count,
+      extra: { digest, ...(updated ? { updated } : {}) },
+      numbers: [
+        // The list's first order, sorted once by the pipeline rather than on every page load.
+        { name: 'nameOrder', type: 'u32', values: nameOrder(initiatives) },
+        { name: 'longitude', type: 'f64', values: longitude },
+        { name: 'latitude', type: 'f64', values: latitude },
+        { name: 'approximate', type: 'u8', values: approximate },
+      ],
+      texts: [
+        { name: 'id', values: text((initiative) => initiative.id) },
+        { name: 'name', values: text((initiative) => initiative.name) },
+        { name: 'themes', values: text((initiative) => initiative.themes.join(',')) },
+        { name: 'territory', values: text((initiative) => initiative.territory) },
+        { name: 'commune', values: text((initiative) => initiative.commune) },
+        { name: 'insee', values: text((initiative) => initiative.insee) },
+        { name: 'department', values: text((initiative) => initiative.department) },
+      ],
+    }),
+  ];
+  for (let start = 0; start < count; start += DETAILS_BLOCK_SIZE) {
+    const slice = initiatives.slice(start, start + DETAILS_BLOCK_SIZE);
+    blocks.push(
+      encodeBlock({
+        kind: 'details',
+        start,
+        count: slice.length,
+        // Read on a later download: the digest tells a block of this file from one of a newer file.
+        extra: { digest },
+        numbers: [],
+        texts: TEXT_PROPERTIES.map((property) => ({
+          name: property.key,
+          values: slice.map((initiative) => (initiative as unknown as Record<string, string | undefined>)[fieldOf(property)] ?? null),
+        })),
+      }),
+    );
+  }
+  return encodeFile(blocks);
+}
+
+/** The core block read: the initiatives (text properties still empty) and where each record went. */
+export interface CompactCore {
+  initiatives: Initiative[];
+  invalid: { index: number; reason: string }[];
+  /** For each record of the file, its position in `initiatives`, or -1 when it was skipped. */
+  positions: Int32Array;
+  /** Positions in `initiatives` sorted by name (sort-orders.ts), as the file gives them; null when it gives none or a wrong one. */
+  nameOrder: Uint32Array | null;
+  digest: string;
+  updated?: string;
+}
+
+const themeIds = new Set<string>(THEME_IDS);
+const territoryIds = new Set<string>(TERRITORY_IDS);
+
+/** A string column as the block holds it, checked to point inside its string table. */
+function stringColumn(block: DecodedBlock, name: string): Uint32Array {
+  const column = block.columns.get(name);
+  if (!(column instanceof Uint32Array)) throw new Error(`colonne ${name} absente`);
+  return column;
+}
+
+/**
+ * `check` of a string of the table, by its index, each string checked once (at the first
+ * record that uses it); null for an index outside the table and for a string `check` refuses.
+ * Arrays, not a Map: at 100,000 records four lookups per record are on the page's first load.
+ */
+function checkedStrings<T>(strings: readonly string[], check: (value: string) => T | null): (index: number) => T | null {
+  const checked = new Uint8Array(strings.length);
+  const verdicts: (T | null)[] = [];
+  return (index) => {
+    if (index >= strings.length) return null;
+    if (checked[index] === 0) {
+      checked[index] = 1;
+      verdicts[index] = check(strings[index] as string);
+    }
+    return verdicts[index] ?? null;
+  };
+}
+
+/** The file's name order turned into positions of the kept initiatives, or null when it is not a permutation of the records. */
+function keptNameOrder(order: Uint32Array | undefined, positions: Int32Array, kept: number): Uint32Array | null {
+  if (!order || order.length !== positions.length) return null;
+  const seen = new Uint8Array(positions.length);
+  const result = new Uint32Array(kept);
+  let next = 0;
+  for (const record of order) {
+    if (record >= positions.length || seen[record]) return null;
+    seen[record] = 1;
+    const position = positions[record] as number;
+    if (position >= 0) result[next++] = position;
+  }
+  return result;
+}
+
+/** The initiatives of a core block (their text properties empty until the details blocks are read). */
+export function readCompactCore(block: DecodedBlock): CompactCore {
+  const { header, strings } = block;
+  if (header.kind !== 'core' || typeof header.digest !== 'string') throw new Error('le premier bloc n’est pas celui des initiatives');
+  const longitude = block.columns.get('longitude');
+  const latitude = block.columns.get('latitude');
+  const approximate = block.columns.get('approximate');
+  if (!(longitude instanceof Float64Array) || !(latitude instanceof Float64Array) || !(approximate instanceof Uint8Array)) throw new Error('colonnes de position absentes');
+  const column = (name: string) => stringColumn(block, name);
+  const ids = column('id');
+  const names = column('name');
+  const themeLists = column('themes');
+  const territories = column('territory');
+  const communes = column('commune');
+  const insees = column('insee');
+  const departments = column('department');
+  const themesOf = checkedStrings(strings, (value) => {
+    const themes = value.split(',');
+    // Shared by every initiative with these themes, hence frozen: nothing may change one through another.
+    return themes.length > 0 && themes.every((theme) => themeIds.has(theme)) ? Object.freeze(themes as ThemeId[]) : null;
+  });
+  const isTerritory = checkedStrings(strings, (value) => (territoryIds.has(value) ? (value as TerritoryId) : null));
+  const isInsee = checkedStrings(strings, (value) => (INSEE_PATTERN.test(value) ? value : null));
+  const isDepartment = checkedStrings(strings, (value) => (DEPARTMENT_PATTERN.test(value) ? value : null));
+  const initiatives: Initiative[] = [];
+  const invalid: CompactCore['invalid'] = [];
+  const positions = new Int32Array(header.count).fill(-1);
+  const seen = new Set<string>();
+  const at = (column: Uint32Array, record: number) => {
+    const index = column[record] as number;
+    return index === NO_STRING || index >= strings.length ? null : index;
+  };
+  for (let record = 0; record < header.count; record += 1) {
+    const id = at(ids, record);
+    const name = at(names, record);
+    const themes = at(themeLists, record);
+    const territory = at(territories, record);
+    const commune = at(communes, record);
+    const insee = at(insees, record);
+    const department = at(departments, record);
+    const lon = longitude[record] as number;
+    const lat = latitude[record] as number;
+    let reason: string | null = null;
+    if (id === null || strings[id] === '') reason = 'id: absent';
+    else if (name === null || strings[name] === '') reason = 'name: absent';
+    else if (themes === null || themesOf(themes) === null) reason = 'themes: thème inconnu';
+    else if (territory === null || isTerritory(territory) === null) reason = 'territory: territoire inconnu';
+    else if (commune === null) reason = 'commune: absente';
+    else if (insee === null || isInsee(insee) === null) reason = 'insee: code invalide';
+    else if (department === null || isDepartment(department) === null) reason = 'department: code invalide';
+    else if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) reason = 'coordinates: hors limites';
+    else if (seen.has(strings[id] as string)) reason = `id en double : ${strings[id]}`;
+    if (reason !== null) {
+      invalid.push({ index: record, reason });
+      continue;
+    }
+    const idText = strings[id as number] as string;
+    seen.add(idText);
+    positions[record] = initiatives.length;
+    initiatives.push({
+      id: idText,
+      name: strings[name as number] as string,
+      themes: themesOf(themes as number) as ThemeId[],
+      territory: isTerritory(territory as number) as TerritoryId,
+      commune: strings[commune as number] as string,
+      insee: strings[insee as number] as string,
+      department: strings[department as number] as string,
+      approximate: approximate[record] === 1,
+      // Every text property, in one literal (a spread here cost ~100 ms at 100,000); a test
+      // checks it names all of TEXT_PROPERTIES. Filled in by applyCompactDetails.
+      description: '',
+      legalForm: '',
+      website: '',
+      source: '',
+      address: undefined,
+      email: undefined,
+      phone: undefined,
+      openingHours: undefined,
+      siret: undefined,
+      verifiedAt: undefined,
+      longitude: lon,
+      latitude: lat,
+    });
+  }
+  const order = block.columns.get('nameOrder');
+  const byName = keptNameOrder(order instanceof Uint32Array ? order : undefined, positions, initiatives.length);
+  return { initiatives, invalid, positions, nameOrder: byName, digest: header.digest, ...(typeof header.updated === 'string' ? { updated: header.updated } : {}) };
+}
+
+/**
+ * Writes one details block's text properties into the initiatives `core` made (they are the
+ * app's own objects, not yet shared with anything that copies them). Returns the records it filled.
+ */
+export function applyCompactDetails(core: CompactCore, block: DecodedBlock): number {
+  const { header, strings } = block;
+  if (header.kind !== 'details' || header.start + header.count > core.positions.length) throw new Error('bloc de détails hors des initiatives');
+  const columns = TEXT_PROPERTIES.map((property) => ({ field: fieldOf(property), values: stringColumn(block, property.key) }));
+  let filled = 0;
+  for (let offset = 0; offset < header.count; offset += 1) {
+    const position = core.positions[header.start + offset] as number;
+    if (position < 0) continue;
+    const initiative = core.initiatives[position] as unknown as Record<string, string | undefined>;
+    for (const { field, values } of columns) {
+      const index = values[offset] as number;
+      if (index !== NO_STRING && index < strings.length) initiative[field] = strings[index];
+    }
+    filled += 1;
+  }
+  return filled;
+}
+
+export { decodeBlock };
