@@ -8,7 +8,10 @@ import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { useBrowser } from './driver';
+import { parseInitiativesCollection } from '../../src/domain/geojson';
+import { nameOrder } from '../../src/domain/sort-orders';
+import { writeCompactBeside } from '../../src/pipeline/compact-file';
+import { bundledFeatures, useBrowser } from './driver';
 import { describeWithPrograms } from './support/programs';
 import { freePort, markedBlocks, startApache, startNginx, type RealServer } from './support/real-servers';
 
@@ -21,9 +24,9 @@ interface Answer {
 }
 
 /** One GET as a browser asks (gzip accepted); the body is drained, not decoded. */
-function request(url: string): Promise<Answer> {
+function request(url: string, headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolveAnswer, reject) => {
-    get(url, { headers: { 'accept-encoding': 'gzip, deflate' } }, (response) => {
+    get(url, { headers: { 'accept-encoding': 'gzip, deflate', ...headers } }, (response) => {
       response.resume();
       response.on('end', () => resolveAnswer({ status: response.statusCode ?? 0, headers: response.headers }));
     }).on('error', reject);
@@ -64,6 +67,8 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
     // The copy keeps the build folder's mode, 0700 when the e2e setup made it with mkdtemp:
     // Apache's www-data must be able to read the site, as on a real host.
     chmodSync(site, 0o755);
+    // Published as `npm run data -- --compact` does: the page reads the compact file, its details by an HTTP range.
+    await writeCompactBeside(join(site, 'data/initiatives.geojson'));
     const html = readFileSync(join(site, 'index.html'), 'utf8');
     const worker = readdirSync(join(site, 'assets')).find((file) => file.startsWith('maplibre-gl-worker-')) ?? '';
     assets = {
@@ -134,6 +139,7 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
         [assets.worker, /^(text|application)\/javascript/],
         [assets.style, /^text\/css/],
         ['data/initiatives.geojson', /^application\/geo\+json/],
+        ['data/initiatives.compact.bin', /^application\/octet-stream/],
         ['data/communes.json', /^application\/json/],
         ['basemap/france.geojson', /^application\/geo\+json/],
       ];
@@ -147,12 +153,22 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
       }
       expect(header(await request(base + assets.script), 'cache-control')).toMatch(/max-age=31536000.*immutable/);
       expect(header(await request(base + 'data/initiatives.geojson'), 'cache-control')).toContain('no-cache');
+      // The compact file: revalidated like the GeoJSON, and its details sent from where its core ends.
+      expect(header(await request(base + 'data/initiatives.compact.bin'), 'cache-control')).toContain('no-cache');
+      const range = await request(base + 'data/initiatives.compact.bin', { range: 'bytes=100-' });
+      expect({ status: range.status, range: header(range, 'content-range') }).toMatchObject({ status: 206, range: expect.stringMatching(/^bytes 100-/) });
     });
 
     it(`${where}: draws the map in Chromium`, async () => {
       const app = await browser.open({ url: `${bases[where]}?basemap=offline` });
       await app.waitForMapIdle();
       expect(Number(await app.page.getAttribute('[data-testid="map"]', 'data-rendered-initiatives'))).toBeGreaterThan(0);
+      // From the compact file, descriptions included (its details come by a range request).
+      const { initiatives } = parseInitiativesCollection({ type: 'FeatureCollection', features: bundledFeatures() });
+      const withDescription = [...nameOrder(initiatives)].map((position) => initiatives[position]).find((initiative) => (initiative?.description.length ?? 0) > 20);
+      const details = await app.openDetailsFromList(withDescription?.name ?? '');
+      await expect.poll(() => details.textContent(), { timeout: 10_000 }).toContain(withDescription?.description);
+      expect(app.warnings.filter((warning) => warning.includes('compact'))).toEqual([]);
       expect(app.errors.filter((error) => /Content Security Policy|MIME/i.test(error))).toEqual([]);
     });
   }

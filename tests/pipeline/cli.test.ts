@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInitiativesCollection } from '../../src/domain/geojson';
 import type { PipelineReport } from '../../src/pipeline/run';
+import { blockLength, checkMagic, decodeBlock } from '../../src/domain/compact-format';
+import { applyCompactDetails, readCompactCore } from '../../src/domain/compact-initiatives';
 import { HEADER, temporaryDirectory } from './helpers';
 
 /** Runs the CLI as users do (npm run data runs the same file through tsx). */
@@ -32,6 +34,28 @@ describe('npm run data (CLI, as a child process)', { timeout: 180_000 }, () => {
     expect(initiatives).toHaveLength(4);
     const report = JSON.parse(readFileSync(reports[0] as string, 'utf8')) as PipelineReport;
     expect(report).toMatchObject({ rowsRead: 4, rowsWritten: 4, rejected: [] });
+  });
+
+  it('--compact also writes the compact file the page reads first: same initiatives, linked from the GeoJSON by digest', () => {
+    const directory = temporaryDirectory();
+    const plain = join(directory, 'plain.geojson');
+    const output = join(directory, 'initiatives.geojson');
+    expect(cli(['--in', FIXTURE, '--out', plain]).status).toBe(0);
+    const { status, stderr } = cli(['--in', FIXTURE, '--out', output, '--compact']);
+    expect(status, stderr).toBe(0);
+    const text = readFileSync(output, 'utf8');
+    const plainText = readFileSync(plain, 'utf8');
+    // Only the head changed: the features are the same bytes.
+    expect(text.slice(text.indexOf('\n'))).toBe(plainText.slice(plainText.indexOf('\n')));
+    const document = JSON.parse(text) as { compact: { href: string; digest: string } };
+    expect(document.compact.href).toBe('initiatives.compact.bin');
+    const bytes = new Uint8Array(readFileSync(join(directory, document.compact.href)));
+    let offset = checkMagic(bytes);
+    const coreLength = blockLength(bytes, offset) as number;
+    const core = readCompactCore(decodeBlock(bytes, offset));
+    for (offset += coreLength; offset < bytes.byteLength; offset += blockLength(bytes, offset) as number) applyCompactDetails(core, decodeBlock(bytes, offset));
+    expect(core.digest).toBe(document.compact.digest);
+    expect(core.initiatives).toEqual(parseInitiativesCollection(JSON.parse(plainText)).initiatives);
   });
 
   it('reports bad rows on stderr with file, physical line, column and reason; --strict makes it exit 1', () => {
