@@ -41,12 +41,13 @@ export async function startStaticServer(mounts: Record<string, string>): Promise
     }
     const size = statSync(filePath).size;
     const contentType = CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream';
-    // `bytes=N-`, as static servers answer it (the app reads the compact file's details so).
-    const range = /^bytes=(\d+)-$/.exec(request.headers.range ?? '');
+    // `bytes=A-B` and `bytes=A-`, as static servers answer them (the app reads the compact file so).
+    const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
     const from = range ? Number(range[1]) : 0;
-    if (range && from < size) {
-      response.writeHead(206, { 'content-type': contentType, 'content-length': size - from, 'content-range': `bytes ${from}-${size - 1}/${size}`, 'cache-control': 'no-store' });
-      createReadStream(filePath, { start: from }).pipe(response);
+    const to = range?.[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (range && from <= to) {
+      response.writeHead(206, { 'content-type': contentType, 'content-length': to - from + 1, 'content-range': `bytes ${from}-${to}/${size}`, 'cache-control': 'no-store' });
+      createReadStream(filePath, { start: from, end: to }).pipe(response);
       return;
     }
     response.writeHead(200, { 'content-type': contentType, 'content-length': size, 'cache-control': 'no-store', 'accept-ranges': 'bytes' });

@@ -329,7 +329,9 @@ export async function ensureCompact(count: number, seed: number = DEFAULT_SEED):
   const directory = join(CACHE_DIRECTORY, `compact-${count}-s${seed}-v${GENERATOR_VERSION}-${COMPACT_MAGIC.trim()}`);
   const geojsonPath = join(directory, 'initiatives.geojson');
   const compactPath = compactPathFor(geojsonPath);
-  if (existsSync(geojsonPath) && existsSync(compactPath)) return { geojsonPath, compactPath };
+  // Made again when the code that writes it changed since (a cached file in an older layout would measure the wrong thing).
+  const writers = ['src/domain/compact-format.ts', 'src/domain/compact-writer.ts', 'src/pipeline/compact-file.ts'].map((path) => statSync(join(BENCH_DIRECTORY, '..', path)).mtimeMs);
+  if (existsSync(geojsonPath) && existsSync(compactPath) && statSync(compactPath).mtimeMs > Math.max(...writers)) return { geojsonPath, compactPath };
   mkdirSync(directory, { recursive: true });
   copyFileSync(await ensureGeojson(count, seed), geojsonPath);
   await writeCompactBeside(geojsonPath);

@@ -5,12 +5,11 @@
  * page reads after it has drawn. Checked on reading by the same rules as the GeoJSON
  * (geojson.ts): a bad record is reported and skipped, the others kept.
  */
-import { decodeBlock, encodeBlock, encodeFile, NO_STRING, type DecodedBlock } from './compact-format';
+import { decodeBlock, NO_STRING, type DecodedBlock } from './compact-format';
 import { DEPARTMENT_PATTERN, INSEE_PATTERN } from './geojson';
 import { fieldOf, TEXT_PROPERTIES, type Initiative } from './initiative';
 import { TERRITORY_IDS, type TerritoryId } from './territories';
 import { THEME_IDS, type ThemeId } from './themes';
-import { nameOrder } from './sort-orders';
 
 export const DETAILS_BLOCK_SIZE = 10_000;
 
@@ -18,62 +17,8 @@ export const DETAILS_BLOCK_SIZE = 10_000;
 export interface CompactLink {
   href: string;
   digest: string;
-}
-
-/** The compact file of `initiatives`; `digest` identifies the GeoJSON they come from. */
-export function encodeCompactInitiatives(initiatives: readonly Initiative[], digest: string, updated?: string): Uint8Array[] {
-  const count = initiatives.length;
-  const longitude = new Float64Array(count);
-  const latitude = new Float64Array(count);
-  const approximate = new Uint8Array(count);
-  initiatives.forEach((initiative, position) => {
-    longitude[position] = initiative.longitude;
-    latitude[position] = initiative.latitude;
-    approximate[position] = initiative.approximate ? 1 : 0;
-  });
-  const text = (read: (initiative: Initiative) => string) => initiatives.map(read);
-  const blocks = [
-    encodeBlock({
-      kind: 'core',
-      start: 0,
-      count,
-      extra: { digest, ...(updated ? { updated } : {}) },
-      numbers: [
-        // The list's first order, sorted once by the pipeline rather than on every page load.
-        { name: 'nameOrder', type: 'u32', values: nameOrder(initiatives) },
-        { name: 'longitude', type: 'f64', values: longitude },
-        { name: 'latitude', type: 'f64', values: latitude },
-        { name: 'approximate', type: 'u8', values: approximate },
-      ],
-      texts: [
-        { name: 'id', values: text((initiative) => initiative.id) },
-        { name: 'name', values: text((initiative) => initiative.name) },
-        { name: 'themes', values: text((initiative) => initiative.themes.join(',')) },
-        { name: 'territory', values: text((initiative) => initiative.territory) },
-        { name: 'commune', values: text((initiative) => initiative.commune) },
-        { name: 'insee', values: text((initiative) => initiative.insee) },
-        { name: 'department', values: text((initiative) => initiative.department) },
-      ],
-    }),
-  ];
-  for (let start = 0; start < count; start += DETAILS_BLOCK_SIZE) {
-    const slice = initiatives.slice(start, start + DETAILS_BLOCK_SIZE);
-    blocks.push(
-      encodeBlock({
-        kind: 'details',
-        start,
-        count: slice.length,
-        // Read on a later download: the digest tells a block of this file from one of a newer file.
-        extra: { digest },
-        numbers: [],
-        texts: TEXT_PROPERTIES.map((property) => ({
-          name: property.key,
-          values: slice.map((initiative) => (initiative as unknown as Record<string, string | undefined>)[fieldOf(property)] ?? null),
-        })),
-      }),
-    );
-  }
-  return encodeFile(blocks);
+  /** Length of the file's opening the first screen needs (magic line, core and order blocks): the page asks for just these bytes. */
+  coreBytes?: number;
 }
 
 /** The core block read: the initiatives (text properties still empty) and where each record went. */
@@ -131,10 +76,60 @@ function keptNameOrder(order: Uint32Array | undefined, positions: Int32Array, ke
   return result;
 }
 
-/** The initiatives of a core block (their text properties empty until the details blocks are read). */
-export function readCompactCore(block: DecodedBlock): CompactCore {
+/**
+ * Reads the core blocks one by one as they arrive (their initiatives' text properties empty until
+ * the details blocks are read), then the order block; `done` once it has.
+ */
+export class CompactCoreReader {
+  private readonly initiatives: Initiative[] = [];
+  private readonly invalid: CompactCore['invalid'] = [];
+  private readonly seen = new Set<string>();
+  private positions: Int32Array | null = null;
+  private digest: string | null = null;
+  private updated: string | undefined;
+  private records = 0;
+  private order: Uint32Array | null = null;
+  done = false;
+
+  /** Reads the next block of the file's opening: a core block, or the order block that ends it. */
+  add(block: DecodedBlock): void {
+    const { header } = block;
+    if (this.digest === null) {
+      if (header.kind !== 'core' || typeof header.digest !== 'string' || !Number.isSafeInteger(header.total)) throw new Error('le premier bloc n’est pas celui des initiatives');
+      this.digest = header.digest;
+      this.updated = typeof header.updated === 'string' ? header.updated : undefined;
+      this.positions = new Int32Array(header.total as number).fill(-1);
+    } else if (header.digest !== this.digest) {
+      throw new Error('blocs de fichiers différents');
+    }
+    const positions = this.positions as Int32Array;
+    if (header.kind === 'order') {
+      const order = block.columns.get('nameOrder');
+      if (this.records !== positions.length) throw new Error('initiatives incomplètes');
+      this.order = keptNameOrder(order instanceof Uint32Array ? order : undefined, positions, this.initiatives.length);
+      this.done = true;
+      return;
+    }
+    if (header.kind !== 'core' || header.start !== this.records || header.start + header.count > positions.length) throw new Error('bloc d’initiatives inattendu');
+    readCoreBlock(block, positions, this.initiatives, this.invalid, this.seen);
+    this.records += header.count;
+  }
+
+  /** The digest the first block gave (null before it), to compare with the GeoJSON's. */
+  get fileDigest(): string | null {
+    return this.digest;
+  }
+
+  core(): CompactCore {
+    if (!this.done) throw new Error('initiatives incomplètes');
+    const { initiatives, invalid, updated } = this;
+    return { initiatives, invalid, positions: this.positions as Int32Array, nameOrder: this.order, digest: this.digest as string, ...(updated !== undefined ? { updated } : {}) };
+  }
+}
+
+/** One core block's records, checked, appended to `initiatives` (their positions in `positions`, bad ones in `invalid`). */
+function readCoreBlock(block: DecodedBlock, positions: Int32Array, initiatives: Initiative[], invalid: CompactCore['invalid'], seen: Set<string>): void {
   const { header, strings } = block;
-  if (header.kind !== 'core' || typeof header.digest !== 'string') throw new Error('le premier bloc n’est pas celui des initiatives');
   const longitude = block.columns.get('longitude');
   const latitude = block.columns.get('latitude');
   const approximate = block.columns.get('approximate');
@@ -155,10 +150,6 @@ export function readCompactCore(block: DecodedBlock): CompactCore {
   const isTerritory = checkedStrings(strings, (value) => (territoryIds.has(value) ? (value as TerritoryId) : null));
   const isInsee = checkedStrings(strings, (value) => (INSEE_PATTERN.test(value) ? value : null));
   const isDepartment = checkedStrings(strings, (value) => (DEPARTMENT_PATTERN.test(value) ? value : null));
-  const initiatives: Initiative[] = [];
-  const invalid: CompactCore['invalid'] = [];
-  const positions = new Int32Array(header.count).fill(-1);
-  const seen = new Set<string>();
   const at = (column: Uint32Array, record: number) => {
     const index = column[record] as number;
     return index === NO_STRING || index >= strings.length ? null : index;
@@ -184,12 +175,12 @@ export function readCompactCore(block: DecodedBlock): CompactCore {
     else if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) reason = 'coordinates: hors limites';
     else if (seen.has(strings[id] as string)) reason = `id en double : ${strings[id]}`;
     if (reason !== null) {
-      invalid.push({ index: record, reason });
+      invalid.push({ index: header.start + record, reason });
       continue;
     }
     const idText = strings[id as number] as string;
     seen.add(idText);
-    positions[record] = initiatives.length;
+    positions[header.start + record] = initiatives.length;
     initiatives.push({
       id: idText,
       name: strings[name as number] as string,
@@ -215,9 +206,6 @@ export function readCompactCore(block: DecodedBlock): CompactCore {
       latitude: lat,
     });
   }
-  const order = block.columns.get('nameOrder');
-  const byName = keptNameOrder(order instanceof Uint32Array ? order : undefined, positions, initiatives.length);
-  return { initiatives, invalid, positions, nameOrder: byName, digest: header.digest, ...(typeof header.updated === 'string' ? { updated: header.updated } : {}) };
 }
 
 /**

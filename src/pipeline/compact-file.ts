@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { encodeCompactInitiatives, type CompactLink } from '../domain/compact-initiatives';
+import type { CompactLink } from '../domain/compact-initiatives';
+import { encodeCompactInitiatives } from '../domain/compact-writer';
 import { initiativeFromFeature } from '../domain/geojson';
 import type { Initiative } from '../domain/initiative';
 import { fileError, TemporaryOutput } from './output-files';
@@ -57,11 +58,13 @@ export async function writeCompactBeside(geojsonPath: string): Promise<{ compact
   if (head === null || !head.startsWith('{"type":"FeatureCollection"')) throw new Error(`${geojsonPath} n’est pas un GeoJSON écrit par le pipeline`);
   const updated = /"updated":("[^"]*")/.exec(head)?.[1];
   const compactPath = compactPathFor(geojsonPath);
-  const link: CompactLink = { href: basename(compactPath), digest: `sha256-${hash.digest('hex')}` };
+  const digest = `sha256-${hash.digest('hex')}`;
+  const { parts, coreBytes } = encodeCompactInitiatives(initiatives, digest, updated ? (JSON.parse(updated) as string) : undefined);
+  const link: CompactLink = { href: basename(compactPath), digest, coreBytes };
   const compact = new TemporaryOutput(compactPath);
   const geojson = new TemporaryOutput(geojsonPath);
   try {
-    for (const part of encodeCompactInitiatives(initiatives, link.digest, updated ? (JSON.parse(updated) as string) : undefined)) compact.write(part);
+    for (const part of parts) compact.write(part);
     geojson.write(`${headWithCompact(head, link)}\n`);
     // The features are copied as they are, from the byte after the head's line.
     for await (const chunk of createReadStream(geojsonPath, { start: Buffer.byteLength(head) + 1 })) geojson.write(chunk as Buffer);

@@ -29,7 +29,7 @@ export type RequestOutcome = { ok: true; response: Response; stalled: () => stri
  * then fails and `stalled()` says why, so the page shows the error and « Réessayer » instead
  * of loading forever.
  */
-export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, headers?: Record<string, string>): Promise<RequestOutcome> {
+export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, headers?: Record<string, string>, wholeBody = false): Promise<RequestOutcome> {
   const controller = new AbortController();
   let stall: string | null = null;
   const abandon = (message: string) => {
@@ -59,6 +59,11 @@ export async function requestInitiatives(url: string, limits: DownloadLimits = D
     return { ok: false, message: `Le fichier des initiatives est introuvable ou indisponible (erreur ${response.status}).` };
   }
   received();
+  // `wholeBody`: read by the browser in one piece (arrayBuffer), only the total time limit applies.
+  if (wholeBody) {
+    clearTimeout(idle);
+    return { ok: true, response, stalled: () => stall };
+  }
   return { ok: true, response: watchBody(response, received, finished), stalled: () => stall };
 }
 

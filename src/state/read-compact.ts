@@ -5,8 +5,9 @@
  * file, a failed download) and the page reads the GeoJSON as before, from the bytes already
  * received.
  */
-import { blockLength, checkMagic, CompactFormatError, decodeBlock, MAGIC_LENGTH, type DecodedBlock } from '../domain/compact-format';
-import { applyCompactDetails, readCompactCore, type CompactCore, type CompactLink } from '../domain/compact-initiatives';
+import { checkMagic, CompactFormatError, MAGIC_LENGTH } from '../domain/compact-format';
+import { BlockStream } from './compact-blocks';
+import { applyCompactDetails, CompactCoreReader, type CompactCore, type CompactLink } from '../domain/compact-initiatives';
 import { requestInitiatives, type DownloadLimits } from './fetch-initiatives';
 
 /** The GeoJSON's head is this short when the pipeline writes it: past this, no `compact` member is looked for. */
@@ -38,8 +39,9 @@ export async function readCompactLink(response: Response): Promise<{ link: Compa
       break;
     }
     received.push(value);
+    // A busy page may get megabytes in one chunk: only the head's bytes are decoded.
+    text += decoder.decode(value.subarray(0, Math.max(0, HEAD_LIMIT_BYTES - size)), { stream: true });
     size += value.byteLength;
-    text += decoder.decode(value, { stream: true });
   }
   const geojson = new Response(
     new ReadableStream<Uint8Array>({
@@ -74,123 +76,10 @@ export function linkInHead(text: string): CompactLink | null {
   }
 }
 
-/**
- * Bytes received and not yet read as blocks. Each block is copied once, into a buffer of its
- * own exact size, whose body then starts 8-aligned (its typed arrays are views, not copies).
- */
-class ByteQueue {
-  private chunks: Uint8Array[] = [];
-  private size = 0;
-
-  get length(): number {
-    return this.size;
-  }
-
-  push(chunk: Uint8Array): void {
-    this.chunks.push(chunk);
-    this.size += chunk.byteLength;
-  }
-
-  /** The first `count` bytes, without removing them (copied only when they span chunks). */
-  peek(count: number): Uint8Array {
-    const first = this.chunks[0];
-    if (first && first.byteLength >= count) return first.subarray(0, count);
-    return this.take(count, false);
-  }
-
-  /** Removes and returns the first `count` bytes (at most `length`) in one new buffer. */
-  take(count: number, remove = true): Uint8Array {
-    const bytes = new Uint8Array(Math.min(count, this.size));
-    let filled = 0;
-    let index = 0;
-    while (filled < bytes.byteLength) {
-      const chunk = this.chunks[index] as Uint8Array;
-      const part = chunk.subarray(0, Math.min(chunk.byteLength, bytes.byteLength - filled));
-      bytes.set(part, filled);
-      filled += part.byteLength;
-      if (remove && part.byteLength === chunk.byteLength) this.chunks.shift();
-      else if (remove) this.chunks[index] = chunk.subarray(part.byteLength);
-      else index += 1;
-    }
-    if (remove) this.size -= bytes.byteLength;
-    return bytes;
-  }
-}
-
 export interface CompactLoad {
   core: CompactCore;
   /** Resolves once every details block is applied to the core's initiatives; rejects with a French message. */
   details: Promise<void>;
-}
-
-/**
- * Waits for idle time (at most a second): the details blocks are read after the first screen is
- * drawn and between frames, never holding up the map or a keystroke.
- */
-const nextIdle = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
-    else setTimeout(resolve, 0);
-  });
-
-/** Blocks read one by one from a download of the compact file. */
-class BlockStream {
-  private readonly queue = new ByteQueue();
-  private ended = false;
-  /** Bytes taken from the download so far. */
-  consumed = 0;
-
-  constructor(
-    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
-    private readonly stalled: () => string | null,
-  ) {}
-
-  /** Reads until `enough()` or the end; false at the end of the file. */
-  private async fill(enough: () => boolean): Promise<boolean> {
-    while (!enough()) {
-      if (this.ended) return false;
-      const { done, value } = await this.reader.read();
-      if (done) this.ended = true;
-      else this.queue.push(value);
-    }
-    return true;
-  }
-
-  /** The first `count` bytes (for the magic line, or the bytes to skip); throws when the file is shorter. */
-  async bytes(count: number): Promise<Uint8Array> {
-    if (!(await this.fill(() => this.queue.length >= count))) throw new CompactFormatError(this.stalled() ?? 'fichier compact tronqué');
-    this.consumed += count;
-    return this.queue.take(count);
-  }
-
-  /** The block's length once its header has arrived (the header's length, then the header). */
-  private lengthOfNext(): number | null {
-    const { queue } = this;
-    if (queue.length < 4) return null;
-    const headerLength = new DataView(queue.peek(4).slice().buffer).getUint32(0, true);
-    return queue.length < 4 + headerLength ? null : blockLength(queue.peek(4 + headerLength), 0);
-  }
-
-  /** The next block once it has arrived, null at the end of the file; `whenIdle`: read in idle time. */
-  async next(whenIdle = false): Promise<DecodedBlock | null> {
-    let length: number | null = null;
-    const complete = () => {
-      length ??= this.lengthOfNext();
-      return length !== null && this.queue.length >= length;
-    };
-    if (!(await this.fill(complete))) {
-      if (this.queue.length === 0) return null;
-      throw new CompactFormatError(this.stalled() ?? 'fichier compact tronqué');
-    }
-    if (whenIdle) await nextIdle();
-    const size = length as unknown as number;
-    this.consumed += size;
-    return decodeBlock(this.queue.take(size), 0);
-  }
-
-  cancel(): void {
-    void this.reader.cancel().catch(() => {});
-  }
 }
 
 /** How long after the first screen the details' download may wait for an idle moment. */
@@ -204,18 +93,19 @@ const DETAILS_START_WAIT_MS = 2000;
  * not a compact file or is not the one the GeoJSON names.
  */
 export async function loadCompact(url: string, link: CompactLink, limits: DownloadLimits): Promise<CompactLoad> {
-  const request = await requestInitiatives(url, limits);
-  if (!request.ok) throw new CompactFormatError(request.message);
-  const body = request.response.body;
-  if (!body) throw new CompactFormatError('réponse vide');
-  const stream = new BlockStream(body.getReader(), request.stalled);
+  const stream = await openCompact(url, link, limits);
   let core: CompactCore;
   try {
     checkMagic(await stream.bytes(MAGIC_LENGTH));
-    const first = await stream.next();
-    if (!first) throw new CompactFormatError('fichier compact vide');
-    core = readCompactCore(first);
-    if (core.digest !== link.digest) throw new CompactFormatError('il ne correspond pas au GeoJSON (publié à part)');
+    // Each core block is read as soon as it is in, while the next one downloads.
+    const reader = new CompactCoreReader();
+    while (!reader.done) {
+      const block = await stream.next();
+      if (!block) throw new CompactFormatError('fichier compact tronqué');
+      reader.add(block);
+      if (reader.fileDigest !== link.digest) throw new CompactFormatError('il ne correspond pas au GeoJSON (publié à part)');
+    }
+    core = reader.core();
   } catch (error) {
     throw error instanceof CompactFormatError ? error : new CompactFormatError(error instanceof Error ? error.message : String(error));
   } finally {
@@ -226,6 +116,22 @@ export async function loadCompact(url: string, link: CompactLink, limits: Downlo
   // A rejection is read by whoever waits for the details (the store); never unhandled here.
   details.catch(() => {});
   return { core, details };
+}
+
+/**
+ * The file's opening as a stream of blocks. When the GeoJSON's link gives its length, just those
+ * bytes are asked for (a range), and read by the browser in one piece: reading a large body
+ * chunk by chunk in script cost ~0.25 s at 250,000. A server that ignores ranges sends the whole
+ * file, read chunk by chunk and cut short after the opening.
+ */
+async function openCompact(url: string, link: CompactLink, limits: DownloadLimits): Promise<BlockStream> {
+  const range = Number.isSafeInteger(link.coreBytes) && (link.coreBytes as number) > 0 ? { Range: `bytes=0-${(link.coreBytes as number) - 1}` } : undefined;
+  const request = await requestInitiatives(url, limits, range, range !== undefined);
+  if (!request.ok) throw new CompactFormatError(request.message);
+  const { response } = request;
+  if (range && response.status === 206) return BlockStream.of(new Uint8Array(await response.arrayBuffer()));
+  if (!response.body) throw new CompactFormatError('réponse vide');
+  return new BlockStream(response.body.getReader(), request.stalled);
 }
 
 /** The details blocks, from byte `from` of the file on, written into the core's initiatives. */

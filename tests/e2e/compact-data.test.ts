@@ -4,7 +4,7 @@
  * missing one is ignored and the GeoJSON read instead, with a console warning.
  */
 import { expect, it } from 'vitest';
-import { encodeCompactInitiatives } from '../../src/domain/compact-initiatives';
+import { encodeCompactInitiatives } from '../../src/domain/compact-writer';
 import { parseInitiativesCollection } from '../../src/domain/geojson';
 import type { Initiative } from '../../src/domain/initiative';
 import { nameOrder } from '../../src/domain/sort-orders';
@@ -20,7 +20,7 @@ function published(options: { digest?: string; compact?: 'missing' } = {}): Open
   const first = [...nameOrder(initiatives)].map((position) => initiatives[position] as Initiative).find((initiative) => initiative.description.length > 20) as Initiative;
   const renamed = `${first.name} (fichier compact)`;
   const compactInitiatives = initiatives.map((initiative) => (initiative === first ? { ...initiative, name: renamed } : initiative));
-  const compact = Buffer.concat(encodeCompactInitiatives(compactInitiatives, options.digest ?? DIGEST));
+  const compact = Buffer.concat(encodeCompactInitiatives(compactInitiatives, options.digest ?? DIGEST).parts);
   const geojson = `{"type":"FeatureCollection","compact":${JSON.stringify({ href: 'initiatives.compact.bin', digest: DIGEST })},"features":[\n${features.map((feature) => JSON.stringify(feature)).join(',\n')}\n]}\n`;
   return {
     data: { body: geojson },

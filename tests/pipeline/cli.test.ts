@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInitiativesCollection } from '../../src/domain/geojson';
 import type { PipelineReport } from '../../src/pipeline/run';
 import { blockLength, checkMagic, decodeBlock } from '../../src/domain/compact-format';
-import { applyCompactDetails, readCompactCore } from '../../src/domain/compact-initiatives';
+import { applyCompactDetails, CompactCoreReader } from '../../src/domain/compact-initiatives';
 import { HEADER, temporaryDirectory } from './helpers';
 
 /** Runs the CLI as users do (npm run data runs the same file through tsx). */
@@ -51,9 +51,10 @@ describe('npm run data (CLI, as a child process)', { timeout: 180_000 }, () => {
     expect(document.compact.href).toBe('initiatives.compact.bin');
     const bytes = new Uint8Array(readFileSync(join(directory, document.compact.href)));
     let offset = checkMagic(bytes);
-    const coreLength = blockLength(bytes, offset) as number;
-    const core = readCompactCore(decodeBlock(bytes, offset));
-    for (offset += coreLength; offset < bytes.byteLength; offset += blockLength(bytes, offset) as number) applyCompactDetails(core, decodeBlock(bytes, offset));
+    const reader = new CompactCoreReader();
+    for (; !reader.done; offset += blockLength(bytes, offset) as number) reader.add(decodeBlock(bytes, offset));
+    const core = reader.core();
+    for (; offset < bytes.byteLength; offset += blockLength(bytes, offset) as number) applyCompactDetails(core, decodeBlock(bytes, offset));
     expect(core.digest).toBe(document.compact.digest);
     expect(core.initiatives).toEqual(parseInitiativesCollection(JSON.parse(plainText)).initiatives);
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { blockLength, checkMagic, CompactFormatError, decodeBlock, encodeBlock, MAGIC_LENGTH } from '../../../src/domain/compact-format';
-import { applyCompactDetails, DETAILS_BLOCK_SIZE, encodeCompactInitiatives, readCompactCore } from '../../../src/domain/compact-initiatives';
+import { applyCompactDetails, CompactCoreReader, DETAILS_BLOCK_SIZE } from '../../../src/domain/compact-initiatives';
+import { encodeCompactInitiatives } from '../../../src/domain/compact-writer';
 import { fieldOf, TEXT_PROPERTIES, type Initiative } from '../../../src/domain/initiative';
 import { nameOrder } from '../../../src/domain/sort-orders';
 import { anInitiative } from '../../support/builders';
 
-function joined(parts: readonly Uint8Array[]): Uint8Array {
+function joined({ parts }: { parts: readonly Uint8Array[] }): Uint8Array {
   const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
   let offset = 0;
   for (const part of parts) {
@@ -18,9 +19,13 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
 /** Reads a whole compact file as the page does: the core, then each details block. */
 function readAll(bytes: Uint8Array) {
   let offset = checkMagic(bytes);
-  const coreLength = blockLength(bytes, offset) as number;
-  const core = readCompactCore(decodeBlock(bytes, offset));
-  offset += coreLength;
+  const reader = new CompactCoreReader();
+  while (!reader.done) {
+    const length = blockLength(bytes, offset) as number;
+    reader.add(decodeBlock(bytes, offset));
+    offset += length;
+  }
+  const core = reader.core();
   const beforeDetails = core.initiatives.map((initiative) => ({ ...initiative }));
   while (offset < bytes.byteLength) {
     const length = blockLength(bytes, offset) as number;
@@ -62,10 +67,22 @@ describe('the compact data file', () => {
 
   it('splits the details into blocks of DETAILS_BLOCK_SIZE records, each applied to its own records', () => {
     const many = Array.from({ length: DETAILS_BLOCK_SIZE + 3 }, (_, index) => anInitiative({ id: `i-${index}`, description: `n° ${index}` }));
-    const parts = encodeCompactInitiatives(many, 'd');
-    expect(parts).toHaveLength(1 + 1 + 2); // magic, core, two details blocks
-    const { core } = readAll(joined(parts));
+    const encoded = encodeCompactInitiatives(many, 'd');
+    expect(encoded.parts).toHaveLength(1 + 1 + 1 + 2); // magic, core, order, two details blocks
+    // What the page asks for first ends where the details begin.
+    expect(encoded.coreBytes).toBe(encoded.parts.slice(0, 3).reduce((sum, part) => sum + part.byteLength, 0));
+    const { core } = readAll(joined(encoded));
     expect(core.initiatives[DETAILS_BLOCK_SIZE + 2]?.description).toBe(`n° ${DETAILS_BLOCK_SIZE + 2}`);
+  });
+
+  it('reads the initiatives over several core blocks, in order, and skips a duplicate across blocks', () => {
+    const size = 3;
+    const many = Array.from({ length: 2 * size + 1 }, (_, index) => anInitiative({ id: `c-${index}`, name: `N ${index}` }));
+    const twin = anInitiative({ id: 'c-0', name: 'twin' });
+    const { core } = readAll(joined(encodeCompactInitiatives([...many, twin], 'd', undefined, size)));
+    expect(core.initiatives.map((initiative) => initiative.id)).toEqual(many.map((initiative) => initiative.id));
+    expect(core.invalid).toEqual([{ index: 2 * size + 1, reason: 'id en double : c-0' }]);
+    expect(core.nameOrder).toEqual(nameOrder(core.initiatives));
   });
 
   it('reports a bad record with its position and reason, and keeps the others', () => {
