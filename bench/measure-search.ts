@@ -42,6 +42,11 @@ export interface KeystrokeRun {
   keystrokeMs: number;
   /** Keydown → the count shows the matches. */
   countMs: number;
+  /**
+   * Keydown → the count first changes: the page's first answer. With the compact data file, typed
+   * before the descriptions are in, it counts names and communes; countMs waits for the descriptions.
+   */
+  answerMs: number;
   /** False when the map never left idle: then keystrokeMs is the count's time. */
   mapObserved: boolean;
 }
@@ -67,7 +72,12 @@ export async function measureFirstKeystroke(browser: Browser, origin: string, to
     const keyAt = await page.evaluate(() => (window as unknown as { __benchKeys?: number[] }).__benchKeys?.[0] ?? null);
     if (keyAt === null) throw new Error('the keystroke never reached the page');
     const outcome = await waitForOutcome(page, keystroke.expectedCount, keyAt, 60_000);
-    return { interactiveMs, keystrokeMs: outcome.idleAt - keyAt, countMs: outcome.countAt - keyAt, mapObserved: outcome.statusChanged };
+    const answeredAt = await page.evaluate(({ since, total }) => {
+      const counts = (window as unknown as { __benchRecorder: { counts: [number, number | null][] } }).__benchRecorder.counts;
+      return counts.find(([time, count]) => time >= since && count !== null && count !== total)?.[0] ?? null;
+    }, { since: keyAt, total });
+    const countMs = outcome.countAt - keyAt;
+    return { interactiveMs, keystrokeMs: outcome.idleAt - keyAt, countMs, answerMs: answeredAt === null ? countMs : answeredAt - keyAt, mapObserved: outcome.statusChanged };
   } finally {
     await close();
   }

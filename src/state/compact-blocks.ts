@@ -54,15 +54,36 @@ class ByteQueue {
   }
 }
 
+/** Set once someone waits for the details (a search typed): then no more waiting for idle time. */
+let hurried = false;
+const idleWaiters = new Set<() => void>();
+
+/** Stops waiting for idle time before and between details blocks: a person is searching the descriptions. */
+export function hurryDetails(): void {
+  hurried = true;
+  for (const resolve of idleWaiters) resolve();
+  idleWaiters.clear();
+}
+
 /**
- * Waits for idle time (at most a second): the details blocks are read after the first screen is
- * drawn and between frames, never holding up the map or a keystroke.
+ * Waits for idle time (at most `timeoutMs`), unless the details are hurried: the details are
+ * downloaded and read after the first screen is drawn and between frames, never holding up the
+ * map or a keystroke.
  */
-export const nextIdle = () =>
-  new Promise<void>((resolve) => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 1000 });
-    else setTimeout(resolve, 0);
+export function nextIdle(timeoutMs = 1000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (hurried || typeof requestIdleCallback !== 'function') {
+      resolve();
+      return;
+    }
+    const done = () => {
+      idleWaiters.delete(done);
+      resolve();
+    };
+    idleWaiters.add(done);
+    requestIdleCallback(done, { timeout: timeoutMs });
   });
+}
 
 /** Blocks read one by one from a download of the compact file. */
 export class BlockStream {

@@ -6,7 +6,7 @@
  * received.
  */
 import { checkMagic, CompactFormatError, MAGIC_LENGTH } from '../domain/compact-format';
-import { BlockStream } from './compact-blocks';
+import { BlockStream, nextIdle } from './compact-blocks';
 import { applyCompactDetails, CompactCoreReader, type CompactCore, type CompactLink } from '../domain/compact-initiatives';
 import { requestInitiatives, type DownloadLimits } from './fetch-initiatives';
 
@@ -138,10 +138,7 @@ async function openCompact(url: string, link: CompactLink, limits: DownloadLimit
 async function loadDetails(url: string, core: CompactCore, from: number, limits: DownloadLimits): Promise<void> {
   let stream: BlockStream | null = null;
   try {
-    await new Promise<void>((resolve) => {
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: DETAILS_START_WAIT_MS });
-      else setTimeout(resolve, 0);
-    });
+    await nextIdle(DETAILS_START_WAIT_MS);
     const request = await requestInitiatives(url, limits, { Range: `bytes=${from}-` });
     if (!request.ok) throw new CompactFormatError(request.message);
     const body = request.response.body;

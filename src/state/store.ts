@@ -8,6 +8,7 @@ import { TERRITORIES } from '../domain/territories';
 import { THEMES } from '../domain/themes';
 import { REGIONS, epciMembership, type EpciMembership, type EpciTable } from '../domain/places';
 import type { MapSnapshot } from './map-snapshot';
+import { hurryDetails } from './compact-blocks';
 import { nextIntent, selectionIntent, type CameraBounds, type CameraIntent, type CameraMove, type SelectionCamera } from './camera-intent';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
@@ -161,8 +162,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setLoading: () => set({ status: 'loading', errorMessage: null }),
   setInitiatives: (initiatives, ignoredCount = 0, details) => {
     const initiativeIndex = indexFor(initiatives);
-    // Folded while the descriptions are missing, the search texts are folded again once they came.
-    if (!details) prepareSearchWhenIdle(initiativeIndex, get);
+    // Folded while the descriptions are missing (names and communes: a quick first search), the
+    // search texts are folded again once they came.
+    prepareSearchWhenIdle(initiativeIndex, get);
     const table = get().epci?.table;
     const epci = table ? epciMembership(table, initiatives) : null;
     const detailsStatus: DetailsStatus = details ? 'loading' : 'complete';
@@ -185,6 +187,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setError: (message) => set({ status: 'error', errorMessage: message }),
   setFilters: (patch) => {
     const filters = { ...get().filters, ...patch };
+    // A search before the descriptions are in: they are fetched now rather than when the page is idle.
+    if (filters.query && get().detailsStatus === 'loading') hurryDetails();
     set({ filters, ...filtered(get().initiativeIndex, filters, get().epci) });
   },
   resetFilters: () => set({ filters: EMPTY_FILTERS, ...filtered(get().initiativeIndex, EMPTY_FILTERS, get().epci) }),

@@ -19,6 +19,8 @@ const REGION_OPTIONS: PlaceOption[] = REGIONS.map((region) => ({ code: region.co
 
 export function FilterPanel() {
   const filters = useAppStore((state) => state.filters);
+  // With the compact data file, descriptions arrive after the first screen: a search says so meanwhile.
+  const searchingWithoutDescriptions = useAppStore((state) => state.detailsStatus === 'loading' && state.filters.query.trim() !== '');
   const counts = useAppStore((state) => state.facetCounts);
   const setFilters = useAppStore((state) => state.setFilters);
   const resetFilters = useAppStore((state) => state.resetFilters);
@@ -60,6 +62,7 @@ export function FilterPanel() {
           spellCheck={false}
           onChange={(event) => setFilters({ query: event.target.value })}
         />
+        {searchingWithoutDescriptions && <p className="filter-search-pending">Descriptions en cours de chargement : la recherche porte pour l’instant sur les noms et les communes.</p>}
       </div>
 
       <fieldset className="filter-group">
