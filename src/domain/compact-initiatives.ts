@@ -8,6 +8,7 @@
 import { decodeBlock, NO_STRING, type DecodedBlock } from './compact-format';
 import { DEPARTMENT_PATTERN, INSEE_PATTERN } from './geojson';
 import { fieldOf, TEXT_PROPERTIES, type Initiative } from './initiative';
+import { themeMask } from './initiative-index';
 import { TERRITORY_IDS, type TerritoryId } from './territories';
 import { THEME_IDS, type ThemeId } from './themes';
 
@@ -27,6 +28,9 @@ export interface CompactCore {
   invalid: { index: number; reason: string }[];
   /** For each record of the file, its position in `initiatives`, or -1 when it was skipped. */
   positions: Int32Array;
+  /** Each initiative's position by id, and its theme mask (initiative-index.ts): built while reading, handed to the index. */
+  positionById: Map<string, number>;
+  themeMasks: Uint8Array;
   /** Positions in `initiatives` sorted by name (sort-orders.ts), as the file gives them; null when it gives none or a wrong one. */
   nameOrder: Uint32Array | null;
   digest: string;
@@ -83,7 +87,8 @@ function keptNameOrder(order: Uint32Array | undefined, positions: Int32Array, ke
 export class CompactCoreReader {
   private readonly initiatives: Initiative[] = [];
   private readonly invalid: CompactCore['invalid'] = [];
-  private readonly seen = new Set<string>();
+  private readonly positionById = new Map<string, number>();
+  private themeMasks: number[] = [];
   private positions: Int32Array | null = null;
   private digest: string | null = null;
   private updated: string | undefined;
@@ -111,7 +116,7 @@ export class CompactCoreReader {
       return;
     }
     if (header.kind !== 'core' || header.start !== this.records || header.start + header.count > positions.length) throw new Error('bloc d’initiatives inattendu');
-    readCoreBlock(block, positions, this.initiatives, this.invalid, this.seen);
+    readCoreBlock(block, positions, this.initiatives, this.invalid, this.positionById, this.themeMasks);
     this.records += header.count;
   }
 
@@ -123,12 +128,12 @@ export class CompactCoreReader {
   core(): CompactCore {
     if (!this.done) throw new Error('initiatives incomplètes');
     const { initiatives, invalid, updated } = this;
-    return { initiatives, invalid, positions: this.positions as Int32Array, nameOrder: this.order, digest: this.digest as string, ...(updated !== undefined ? { updated } : {}) };
+    return { initiatives, invalid, positions: this.positions as Int32Array, positionById: this.positionById, themeMasks: Uint8Array.from(this.themeMasks), nameOrder: this.order, digest: this.digest as string, ...(updated !== undefined ? { updated } : {}) };
   }
 }
 
 /** One core block's records, checked, appended to `initiatives` (their positions in `positions`, bad ones in `invalid`). */
-function readCoreBlock(block: DecodedBlock, positions: Int32Array, initiatives: Initiative[], invalid: CompactCore['invalid'], seen: Set<string>): void {
+function readCoreBlock(block: DecodedBlock, positions: Int32Array, initiatives: Initiative[], invalid: CompactCore['invalid'], positionById: Map<string, number>, themeMasks: number[]): void {
   const { header, strings } = block;
   const longitude = block.columns.get('longitude');
   const latitude = block.columns.get('latitude');
@@ -147,6 +152,7 @@ function readCoreBlock(block: DecodedBlock, positions: Int32Array, initiatives: 
     // Shared by every initiative with these themes, hence frozen: nothing may change one through another.
     return themes.length > 0 && themes.every((theme) => themeIds.has(theme)) ? Object.freeze(themes as ThemeId[]) : null;
   });
+  const maskOf = checkedStrings(strings, (value) => themeMask(value.split(',')));
   const isTerritory = checkedStrings(strings, (value) => (territoryIds.has(value) ? (value as TerritoryId) : null));
   const isInsee = checkedStrings(strings, (value) => (INSEE_PATTERN.test(value) ? value : null));
   const isDepartment = checkedStrings(strings, (value) => (DEPARTMENT_PATTERN.test(value) ? value : null));
@@ -173,13 +179,14 @@ function readCoreBlock(block: DecodedBlock, positions: Int32Array, initiatives: 
     else if (insee === null || isInsee(insee) === null) reason = 'insee: code invalide';
     else if (department === null || isDepartment(department) === null) reason = 'department: code invalide';
     else if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) reason = 'coordinates: hors limites';
-    else if (seen.has(strings[id] as string)) reason = `id en double : ${strings[id]}`;
+    else if (positionById.has(strings[id] as string)) reason = `id en double : ${strings[id]}`;
     if (reason !== null) {
       invalid.push({ index: header.start + record, reason });
       continue;
     }
     const idText = strings[id as number] as string;
-    seen.add(idText);
+    positionById.set(idText, initiatives.length);
+    themeMasks.push(maskOf(themes as number) ?? 0);
     positions[header.start + record] = initiatives.length;
     initiatives.push({
       id: idText,

@@ -45,23 +45,30 @@ export class InitiativeIndex {
   readonly departments: Uint16Array;
   /** Département code of each slot: DEPARTMENTS' codes in order, then codes of the data outside the COG. */
   readonly departmentCodes: readonly string[];
-  private readonly positionById = new Map<string, number>();
+  private readonly positionById: Map<string, number> = new Map();
   private readonly departmentSlot: Map<string, number>;
   private nameOrderCache: Uint32Array | null = null;
   private communeOrderCache: Uint32Array | null = null;
   private search: TextSearch;
 
-  constructor(readonly initiatives: readonly Initiative[]) {
+  /**
+   * `known`: parts already built while reading the data (the compact file's reader), used as they
+   * are instead of being computed again from the initiatives.
+   */
+  constructor(readonly initiatives: readonly Initiative[], known: KnownIndexParts = {}) {
     const size = initiatives.length;
     this.size = size;
-    this.themeMasks = new Uint8Array(size);
+    const knownMasks = known.themeMasks?.length === size ? known.themeMasks : null;
+    const knownPositions = known.positionById?.size === size ? known.positionById : null;
+    if (knownPositions) this.positionById = knownPositions;
+    this.themeMasks = knownMasks ?? new Uint8Array(size);
     this.territories = new Uint8Array(size);
     this.departments = new Uint16Array(size);
     const codes = DEPARTMENTS.map((department) => department.code);
     this.departmentSlot = new Map(cogDepartmentSlot);
     for (let position = 0; position < size; position += 1) {
       const initiative = initiatives[position] as Initiative;
-      this.themeMasks[position] = themeMask(initiative.themes);
+      if (!knownMasks) this.themeMasks[position] = themeMask(initiative.themes);
       this.territories[position] = territorySlot.get(initiative.territory) ?? 0;
       let slot = this.departmentSlot.get(initiative.department);
       if (slot === undefined) {
@@ -69,7 +76,7 @@ export class InitiativeIndex {
         this.departmentSlot.set(initiative.department, slot);
       }
       this.departments[position] = slot;
-      if (!this.positionById.has(initiative.id)) this.positionById.set(initiative.id, position);
+      if (!knownPositions && !this.positionById.has(initiative.id)) this.positionById.set(initiative.id, position);
     }
     this.departmentCodes = codes;
     this.search = new TextSearch(initiatives);
@@ -134,11 +141,17 @@ export class InitiativeIndex {
 
 const indexes = new WeakMap<readonly Initiative[], InitiativeIndex>();
 
-/** The index of a dataset, built on first use and then shared by everything that reads it. */
-export function indexFor(initiatives: readonly Initiative[]): InitiativeIndex {
+/** Parts of the index the data's reader may have built already (see the constructor). */
+export interface KnownIndexParts {
+  positionById?: Map<string, number>;
+  themeMasks?: Uint8Array;
+}
+
+/** The index of a dataset, built on first use (with `known` parts, if given) and then shared by everything that reads it. */
+export function indexFor(initiatives: readonly Initiative[], known?: KnownIndexParts): InitiativeIndex {
   let index = indexes.get(initiatives);
   if (!index) {
-    index = new InitiativeIndex(initiatives);
+    index = new InitiativeIndex(initiatives, known);
     indexes.set(initiatives, index);
   }
   return index;

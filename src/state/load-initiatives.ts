@@ -1,4 +1,4 @@
-import { DOWNLOAD_LIMITS, readInitiatives, requestInitiatives, type DownloadLimits, type LoadOutcome, type RequestOutcome } from './fetch-initiatives';
+import { DOWNLOAD_LIMITS, readInitiatives, requestInitiatives, type DownloadLimits, type LoadOutcome } from './fetch-initiatives';
 import type { ParsedCollection as LoadedCollection } from '../domain/geojson';
 import type { Initiative } from '../domain/initiative';
 import { indexFor } from '../domain/initiative-index';
@@ -6,7 +6,7 @@ import { e2eHookMs } from './e2e-hooks';
 import { isCsvDataUrl } from '../domain/site-config';
 import { useSiteConfig } from './site-config';
 import { ignoredNotice, useAppStore } from './store';
-import { loadCompact, readCompactLink } from './read-compact';
+import { loadCompact, readCompactLink, type CompactLoad } from './read-compact';
 
 // A CSV dataUrl is read by the pipeline's core (row rules, geocoder, the opening-hours grammar),
 // imported only when a site's config.json names one: the bundled GeoJSON path never loads it.
@@ -33,30 +33,63 @@ function downloadLimits(): DownloadLimits {
   return idleMs ? { idleMs, totalMs: DOWNLOAD_LIMITS.totalMs } : DOWNLOAD_LIMITS;
 }
 
-/** The default data's download, started before config.json has said which data to read. */
-let early: { url: string; request: Promise<RequestOutcome> } | null = null;
+/**
+ * What the data's first bytes said: the request failed, a CSV to read, a GeoJSON to read whole,
+ * or a GeoJSON whose head names a compact file (docs/compact-data.md), already being read.
+ */
+type OpenedData =
+  | { kind: 'failed'; outcome: LoadOutcome }
+  | { kind: 'csv'; response: Response }
+  | { kind: 'geojson'; response: Response; stalled: () => string | null }
+  | { kind: 'compact'; compact: Promise<CompactLoad> };
+
+/** Requests the data and reads its first bytes; a linked compact file is asked for at once. */
+async function openData(url: string, limits: DownloadLimits): Promise<OpenedData> {
+  const request = await requestInitiatives(url, limits);
+  if (!request.ok) return { kind: 'failed', outcome: request };
+  if (isCsvDataUrl(url)) return { kind: 'csv', response: request.response };
+  let head: Awaited<ReturnType<typeof readCompactLink>>;
+  try {
+    head = await readCompactLink(request.response);
+  } catch {
+    const message = request.stalled() ?? 'Le fichier des initiatives n’a pas pu être lu entièrement. Vérifiez votre connexion puis réessayez.';
+    return { kind: 'failed', outcome: { ok: false, message } };
+  }
+  if (!head.link) return { kind: 'geojson', response: head.geojson, stalled: request.stalled };
+  // The rest of the GeoJSON is not downloaded: asked for again in the rare case the compact file fails.
+  void head.geojson.body?.cancel();
+  mark('compact-linked');
+  const compact = loadCompact(new URL(head.link.href, new URL(url, document.baseURI)).href, head.link, limits);
+  // Read by loadInitiatives (which then falls back on the GeoJSON); never unhandled here.
+  compact.catch(() => {});
+  return { kind: 'compact', compact };
+}
+
+/** The default data, opened before config.json has said which data to read. */
+let early: { url: string; opened: Promise<OpenedData> } | null = null;
 
 /**
  * Starts downloading the default data with the page (main.tsx), in parallel with config.json,
- * instead of after it. Not a `<link rel="preload">`: that would download the whole GeoJSON even
- * when its head sends the page to the compact file (docs/compact-data.md).
+ * instead of after it, and with it the compact file its head may name. Not a `<link
+ * rel="preload">`: that would download the whole GeoJSON even when its head sends the page to
+ * the compact file.
  */
 export function requestDefaultDataEarly(): void {
-  early ??= { url: DATA_URL, request: requestInitiatives(DATA_URL, downloadLimits()) };
+  early ??= { url: DATA_URL, opened: openData(DATA_URL, downloadLimits()) };
 }
 
-/** The early download when it is the one asked for (the first load of the default data); a new request otherwise. */
-function takeRequest(url: string, limits: DownloadLimits): Promise<RequestOutcome> {
+/** The early download when it is the one asked for (the first load of the default data); a new one otherwise. */
+function takeOpened(url: string, limits: DownloadLimits): Promise<OpenedData> {
   const taken = early;
   early = null;
-  if (taken?.url === url) return taken.request;
+  if (taken?.url === url) return taken.opened;
   // config.json named other data: the early download is not needed.
   if (taken) {
-    void taken.request.then((outcome) => {
-      if (outcome.ok) void outcome.response.body?.cancel();
+    void taken.opened.then((opened) => {
+      if (opened.kind === 'geojson' || opened.kind === 'csv') void opened.response.body?.cancel();
     });
   }
-  return requestInitiatives(url, limits);
+  return openData(url, limits);
 }
 
 /** Fetches, validates and stores the initiatives; any failure becomes a readable French message. */
@@ -64,16 +97,24 @@ export async function loadInitiatives(url: string = DATA_URL, limits: DownloadLi
   const load = (latestLoad += 1);
   const store = useAppStore.getState();
   store.setLoading();
-  const request = await takeRequest(url, limits);
-  const csv = isCsvDataUrl(url);
+  const opened = await takeOpened(url, limits);
   const name = decodeURIComponent(url.replace(/[?#].*$/, '').split('/').pop() ?? '') || 'initiatives.csv';
   let outcome: LoadOutcome;
-  if (!request.ok) outcome = request;
-  else if (csv) outcome = await (await import('./load-csv-initiatives')).readCsvInitiatives(request.response, name);
+  if (opened.kind === 'failed') outcome = opened.outcome;
+  else if (opened.kind === 'csv') outcome = await (await import('./load-csv-initiatives')).readCsvInitiatives(opened.response, name);
+  else if (opened.kind === 'geojson') outcome = await readInitiatives(opened.response, mark, opened.stalled);
   else {
-    const compact = await readWithCompact(url, request.response, limits, request.stalled, load);
-    if (compact === 'stored' || load !== latestLoad) return;
-    outcome = compact;
+    try {
+      const { core, details } = await opened.compact;
+      mark('initiatives-parsed');
+      indexFor(core.initiatives, { positionById: core.positionById, themeMasks: core.themeMasks }).adoptNameOrder(core.nameOrder);
+      if (load === latestLoad) storeOutcome(core.initiatives, core.invalid, core.updated, details);
+      return;
+    } catch (error) {
+      console.warn(`Fichier compact ignoré (${error instanceof Error ? error.message : String(error)}) : lecture du GeoJSON.`);
+    }
+    const again = await requestInitiatives(url, limits);
+    outcome = again.ok ? await readInitiatives(again.response, mark, again.stalled) : again;
   }
   if (load !== latestLoad) return;
   if (!outcome.ok) {
@@ -90,33 +131,4 @@ function storeOutcome(initiatives: Initiative[], invalid: LoadedCollection['inva
   useSiteConfig.getState().setUpdated(updated ?? null);
   useAppStore.getState().setInitiatives(initiatives, invalid.length, details);
   mark('initiatives-stored');
-}
-
-/**
- * The GeoJSON's head names a compact file (docs/compact-data.md): the initiatives are read from
- * it and stored ('stored'), their details following. Otherwise, or when the compact file cannot
- * be used, the GeoJSON is read from the bytes already received.
- */
-async function readWithCompact(url: string, response: Response, limits: DownloadLimits, stalled: () => string | null, load: number): Promise<LoadOutcome | 'stored'> {
-  let head: Awaited<ReturnType<typeof readCompactLink>>;
-  try {
-    head = await readCompactLink(response);
-  } catch {
-    return { ok: false, message: stalled() ?? 'Le fichier des initiatives n’a pas pu être lu entièrement. Vérifiez votre connexion puis réessayez.' };
-  }
-  if (!head.link) return readInitiatives(head.geojson, mark, stalled);
-  // The rest of the GeoJSON is not downloaded: asked for again in the rare case the compact file fails.
-  void head.geojson.body?.cancel();
-  try {
-    const base = new URL(url, document.baseURI);
-    const { core, details } = await loadCompact(new URL(head.link.href, base).href, head.link, limits);
-    mark('initiatives-parsed');
-    indexFor(core.initiatives).adoptNameOrder(core.nameOrder);
-    if (load === latestLoad) storeOutcome(core.initiatives, core.invalid, core.updated, details);
-    return 'stored';
-  } catch (error) {
-    console.warn(`Fichier compact ignoré (${error instanceof Error ? error.message : String(error)}) : lecture du GeoJSON.`);
-  }
-  const again = await requestInitiatives(url, limits);
-  return again.ok ? readInitiatives(again.response, mark, again.stalled) : again;
 }

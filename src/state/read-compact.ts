@@ -129,7 +129,11 @@ async function openCompact(url: string, link: CompactLink, limits: DownloadLimit
   const request = await requestInitiatives(url, limits, range, range !== undefined);
   if (!request.ok) throw new CompactFormatError(request.message);
   const { response } = request;
-  if (range && response.status === 206) return BlockStream.of(new Uint8Array(await response.arrayBuffer()));
+  if (range && response.status === 206) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    performance.mark('compact-opening-received');
+    return BlockStream.of(bytes);
+  }
   if (!response.body) throw new CompactFormatError('réponse vide');
   return new BlockStream(response.body.getReader(), request.stalled);
 }

@@ -4,6 +4,7 @@ import { applyCompactDetails, CompactCoreReader, DETAILS_BLOCK_SIZE } from '../.
 import { encodeCompactInitiatives } from '../../../src/domain/compact-writer';
 import { fieldOf, TEXT_PROPERTIES, type Initiative } from '../../../src/domain/initiative';
 import { nameOrder } from '../../../src/domain/sort-orders';
+import { InitiativeIndex } from '../../../src/domain/initiative-index';
 import { anInitiative } from '../../support/builders';
 
 function joined({ parts }: { parts: readonly Uint8Array[] }): Uint8Array {
@@ -77,11 +78,16 @@ describe('the compact data file', () => {
 
   it('reads the initiatives over several core blocks, in order, and skips a duplicate across blocks', () => {
     const size = 3;
-    const many = Array.from({ length: 2 * size + 1 }, (_, index) => anInitiative({ id: `c-${index}`, name: `N ${index}` }));
+    const many = Array.from({ length: 2 * size + 1 }, (_, index) => anInitiative({ id: `c-${index}`, name: `N ${index}`, themes: index % 2 ? ['mobilite'] : ['tiers-lieux', 'alimentation'] }));
     const twin = anInitiative({ id: 'c-0', name: 'twin' });
     const { core } = readAll(joined(encodeCompactInitiatives([...many, twin], 'd', undefined, size)));
     expect(core.initiatives.map((initiative) => initiative.id)).toEqual(many.map((initiative) => initiative.id));
     expect(core.invalid).toEqual([{ index: 2 * size + 1, reason: 'id en double : c-0' }]);
+    // The parts of the index built while reading are those the index would build itself.
+    const built = new InitiativeIndex(core.initiatives);
+    const handed = new InitiativeIndex(core.initiatives, { positionById: core.positionById, themeMasks: core.themeMasks });
+    expect(handed.themeMasks).toEqual(built.themeMasks);
+    expect(core.initiatives.map((initiative) => handed.positionOf(initiative.id))).toEqual(core.initiatives.map((initiative) => built.positionOf(initiative.id)));
     expect(core.nameOrder).toEqual(nameOrder(core.initiatives));
   });
 
