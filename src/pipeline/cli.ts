@@ -13,7 +13,6 @@ import { escapeUnsafe, shorten } from '../domain/safe-text';
 import { downloadInput, isHttpInput, isWorkbookInput, readWorkbookRows, type LocalInput } from './input-sources';
 import { checkDistinctPaths, TemporaryOutput } from './output-files';
 import { ProgressLine } from './progress-line';
-import { COMPACT_SUGGESTED_FROM, writeCompactBeside } from './compact-file';
 import { buildReverifyList, defaultReverifyPath, parseMonths, referenceDate } from './reverify';
 import { PipelineCancelledError, PipelineFatalError, runPipelineAsync, type PipelineReport } from './run';
 
@@ -71,7 +70,13 @@ function parseArguments(argv: readonly string[]): CliOptions {
   return options as CliOptions;
 }
 
-/** `--compact`: the compact file beside the published GeoJSON; a failure leaves the GeoJSON alone and is a warning. */
+/** From this many initiatives the CLI suggests `--compact` (below, the GeoJSON loads quickly enough). */
+const COMPACT_SUGGESTED_FROM = 5_000;
+
+/**
+ * `--compact`: the compact file beside the published GeoJSON; a failure leaves the GeoJSON alone
+ * and is a warning. Its code (the app's reader and index among it) is loaded only then.
+ */
 async function writeCompactIfAsked(report: PipelineReport, options: CliOptions): Promise<void> {
   if (!options.compact) {
     if (report.rowsWritten >= COMPACT_SUGGESTED_FROM) {
@@ -80,6 +85,7 @@ async function writeCompactIfAsked(report: PipelineReport, options: CliOptions):
     return;
   }
   try {
+    const { writeCompactBeside } = await import('./compact-file');
     const { compactPath, initiatives } = await writeCompactBeside(options.output);
     if (!options.quietWhenClean) process.stderr.write(`fichier compact : ${initiatives} initiative(s) dans ${compactPath}\n`);
   } catch (error) {

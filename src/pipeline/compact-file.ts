@@ -16,9 +16,6 @@ import { initiativeFromFeature } from '../domain/geojson';
 import type { Initiative } from '../domain/initiative';
 import { fileError, TemporaryOutput } from './output-files';
 
-/** From this many initiatives the CLI suggests `--compact` (below, the GeoJSON loads quickly enough). */
-export const COMPACT_SUGGESTED_FROM = 5_000;
-
 /** `initiatives.geojson` → `initiatives.compact.bin`, beside it. */
 export function compactPathFor(geojsonPath: string): string {
   return geojsonPath.replace(/(\.geojson|\.json)?$/i, '.compact.bin');
