@@ -25,32 +25,34 @@ class ByteQueue {
   peek(count: number): Uint8Array {
     const first = this.chunks[0];
     if (first && first.byteLength >= count) return first.subarray(0, count);
-    return this.take(count, false);
+    return this.copy(new Uint8Array(Math.min(count, this.size)), false);
+  }
+
+  /** Removes the first `count` bytes (at most `length`) and returns them in one new buffer. */
+  take(count: number): Uint8Array {
+    return this.copy(new Uint8Array(Math.min(count, this.size)), true);
   }
 
   /** Moves the first bytes into `target` (as many as fit, at most `length`); returns how many. */
   takeInto(target: Uint8Array): number {
-    const bytes = this.take(Math.min(target.byteLength, this.size));
-    target.set(bytes);
-    return bytes.byteLength;
+    return this.copy(target.byteLength > this.size ? target.subarray(0, this.size) : target, true).byteLength;
   }
 
-  /** Removes and returns the first `count` bytes (at most `length`) in one new buffer. */
-  take(count: number, remove = true): Uint8Array {
-    const bytes = new Uint8Array(Math.min(count, this.size));
+  /** Fills `target` with the first bytes (it must not be longer than `length`), removing them when `remove`. */
+  private copy(target: Uint8Array, remove: boolean): Uint8Array {
     let filled = 0;
     let index = 0;
-    while (filled < bytes.byteLength) {
+    while (filled < target.byteLength) {
       const chunk = this.chunks[index] as Uint8Array;
-      const part = chunk.subarray(0, Math.min(chunk.byteLength, bytes.byteLength - filled));
-      bytes.set(part, filled);
+      const part = chunk.subarray(0, Math.min(chunk.byteLength, target.byteLength - filled));
+      target.set(part, filled);
       filled += part.byteLength;
       if (remove && part.byteLength === chunk.byteLength) this.chunks.shift();
       else if (remove) this.chunks[index] = chunk.subarray(part.byteLength);
       else index += 1;
     }
-    if (remove) this.size -= bytes.byteLength;
-    return bytes;
+    if (remove) this.size -= target.byteLength;
+    return target;
   }
 }
 
@@ -85,15 +87,12 @@ export function nextIdle(timeoutMs = 1000): Promise<void> {
   });
 }
 
-/** Blocks read one by one from a download of the compact file. */
+/** Blocks read one by one from a download of the compact file (or from bytes already received). */
 export class BlockStream {
   private readonly queue = new ByteQueue();
   private ended = false;
   /** Bytes taken from the download so far. */
   consumed = 0;
-
-  /** The whole opening, when it was read in one piece (BlockStream.of). */
-  private inMemory: Uint8Array | null = null;
 
   constructor(
     private readonly reader: ReadableStreamDefaultReader<Uint8Array> | null,
@@ -113,11 +112,6 @@ export class BlockStream {
 
   /** The first `count` bytes (for the magic line, or the bytes to skip); throws when the file is shorter. */
   async bytes(count: number): Promise<Uint8Array> {
-    if (this.inMemory) {
-      if (this.inMemory.byteLength - this.consumed < count) throw new CompactFormatError('fichier compact tronqué');
-      this.consumed += count;
-      return this.inMemory.subarray(this.consumed - count, this.consumed);
-    }
     if (!(await this.fill(() => this.queue.length >= count))) throw new CompactFormatError(this.stalled() ?? 'fichier compact tronqué');
     this.consumed += count;
     return this.queue.take(count);
@@ -137,14 +131,6 @@ export class BlockStream {
    * into it as it arrives, while the download goes on: no copying left to do at the end.
    */
   async next(whenIdle = false): Promise<DecodedBlock | null> {
-    if (this.inMemory) {
-      if (this.consumed >= this.inMemory.byteLength) return null;
-      const size = blockLength(this.inMemory, this.consumed);
-      if (size === null || this.consumed + size > this.inMemory.byteLength) throw new CompactFormatError('fichier compact tronqué');
-      const block = decodeBlock(this.inMemory, this.consumed);
-      this.consumed += size;
-      return block;
-    }
     let length: number | null = null;
     const headerIn = () => {
       length = this.lengthOfNext();
@@ -178,10 +164,11 @@ export class BlockStream {
     void this.reader?.cancel().catch(() => {});
   }
 
-  /** Blocks of bytes already in memory: read where they lie, without copying. */
+  /** Blocks of bytes already in memory (each block then copied once, to an 8-aligned buffer of its own). */
   static of(bytes: Uint8Array): BlockStream {
     const stream = new BlockStream(null, () => null);
-    stream.inMemory = bytes;
+    stream.queue.push(bytes);
+    stream.ended = true;
     return stream;
   }
 }

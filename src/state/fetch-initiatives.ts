@@ -21,6 +21,13 @@ const MESSAGES = {
     `Le chargement des initiatives a pris plus de ${Math.round(limits.totalMs / 1000)} secondes et a été abandonné. Vérifiez votre connexion puis réessayez.`,
 };
 
+export interface RequestOptions {
+  /** Sent with the request (a `Range`). */
+  headers?: Record<string, string>;
+  /** The body will be read by the browser in one piece (`arrayBuffer()`): only the total time limit applies to it. */
+  wholeBody?: boolean;
+}
+
 export type RequestOutcome = { ok: true; response: Response; stalled: () => string | null } | { ok: false; message: string };
 
 /**
@@ -29,7 +36,8 @@ export type RequestOutcome = { ok: true; response: Response; stalled: () => stri
  * then fails and `stalled()` says why, so the page shows the error and « Réessayer » instead
  * of loading forever.
  */
-export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, headers?: Record<string, string>, wholeBody = false): Promise<RequestOutcome> {
+export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, options: RequestOptions = {}): Promise<RequestOutcome> {
+  const { headers, wholeBody = false } = options;
   const controller = new AbortController();
   let stall: string | null = null;
   const abandon = (message: string) => {
@@ -59,7 +67,6 @@ export async function requestInitiatives(url: string, limits: DownloadLimits = D
     return { ok: false, message: `Le fichier des initiatives est introuvable ou indisponible (erreur ${response.status}).` };
   }
   received();
-  // `wholeBody`: read by the browser in one piece (arrayBuffer), only the total time limit applies.
   if (wholeBody) {
     clearTimeout(idle);
     return { ok: true, response, stalled: () => stall };

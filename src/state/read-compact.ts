@@ -126,14 +126,10 @@ export async function loadCompact(url: string, link: CompactLink, limits: Downlo
  */
 async function openCompact(url: string, link: CompactLink, limits: DownloadLimits): Promise<BlockStream> {
   const range = Number.isSafeInteger(link.coreBytes) && (link.coreBytes as number) > 0 ? { Range: `bytes=0-${(link.coreBytes as number) - 1}` } : undefined;
-  const request = await requestInitiatives(url, limits, range, range !== undefined);
+  const request = await requestInitiatives(url, limits, { headers: range, wholeBody: range !== undefined });
   if (!request.ok) throw new CompactFormatError(request.message);
   const { response } = request;
-  if (range && response.status === 206) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    performance.mark('compact-opening-received');
-    return BlockStream.of(bytes);
-  }
+  if (range && response.status === 206) return BlockStream.of(new Uint8Array(await response.arrayBuffer()));
   if (!response.body) throw new CompactFormatError('réponse vide');
   return new BlockStream(response.body.getReader(), request.stalled);
 }
@@ -143,7 +139,7 @@ async function loadDetails(url: string, core: CompactCore, from: number, limits:
   let stream: BlockStream | null = null;
   try {
     await nextIdle(DETAILS_START_WAIT_MS);
-    const request = await requestInitiatives(url, limits, { Range: `bytes=${from}-` });
+    const request = await requestInitiatives(url, limits, { headers: { Range: `bytes=${from}-` } });
     if (!request.ok) throw new CompactFormatError(request.message);
     const body = request.response.body;
     if (!body) throw new CompactFormatError('réponse vide');

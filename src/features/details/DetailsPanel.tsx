@@ -109,7 +109,7 @@ export function DetailsPanel() {
         )}
       </dl>
       {detailsStatus === 'loading' ? (
-        <p className="details-pending" role="status">Chargement de la description et des coordonnées…</p>
+        <p className="details-pending" aria-live="polite">Chargement de la description et des coordonnées…</p>
       ) : detailsStatus === 'error' ? (
         <p className="details-pending" role="alert">{detailsError}</p>
       ) : (
