@@ -20,6 +20,8 @@ export default defineConfig({
         publier: resolve(import.meta.dirname, 'publier.html'),
       },
       output: {
+        // The app's code, which the entry script (src/app/boot.ts) loads at once, is named for what it is.
+        chunkFileNames: (chunk) => (chunk.facadeModuleId?.endsWith('/src/app/main.tsx') ? 'assets/app-[hash].js' : 'assets/[name]-[hash].js'),
         // MapLibre's worker ships as `.mjs`, a type Debian's nginx (and other stock servers) send as
         // application/octet-stream, which browsers refuse for a module worker: emit it as `.js`.
         assetFileNames: (asset) =>

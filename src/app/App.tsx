@@ -56,7 +56,7 @@ export function App() {
   useUrlSync();
   useEpciTableWhenFiltered();
   useEffect(() => {
-    // config.json may name the data (CONTRACT §8); without it, the bundled GeoJSON (its download started in main.tsx).
+    // config.json may name the data (CONTRACT §8); without it, the bundled GeoJSON (its download started by the entry script, boot.ts).
     void loadSiteConfig().then((config) => loadInitiatives(config.dataUrl));
   }, []);
 

@@ -45,7 +45,8 @@ export class InitiativeIndex {
   readonly departments: Uint16Array;
   /** Département code of each slot: DEPARTMENTS' codes in order, then codes of the data outside the COG. */
   readonly departmentCodes: readonly string[];
-  private readonly positionById: Map<string, number> = new Map();
+  /** Built on first use (a link to one initiative, a selection): at 100,000 ids, ~0.1 s the first screen does not need. */
+  private positionByIdCache: Map<string, number> | null = null;
   private readonly departmentSlot: Map<string, number>;
   private nameOrderCache: Uint32Array | null = null;
   private communeOrderCache: Uint32Array | null = null;
@@ -59,8 +60,6 @@ export class InitiativeIndex {
     const size = initiatives.length;
     this.size = size;
     const knownMasks = known.themeMasks?.length === size ? known.themeMasks : null;
-    const knownPositions = known.positionById?.size === size ? known.positionById : null;
-    if (knownPositions) this.positionById = knownPositions;
     this.themeMasks = knownMasks ?? new Uint8Array(size);
     this.territories = new Uint8Array(size);
     this.departments = new Uint16Array(size);
@@ -76,10 +75,21 @@ export class InitiativeIndex {
         this.departmentSlot.set(initiative.department, slot);
       }
       this.departments[position] = slot;
-      if (!knownPositions && !this.positionById.has(initiative.id)) this.positionById.set(initiative.id, position);
     }
     this.departmentCodes = codes;
     this.search = new TextSearch(initiatives);
+  }
+
+  /** Each id's position (the first initiative with it). */
+  private get positionById(): Map<string, number> {
+    if (!this.positionByIdCache) {
+      const positions = new Map<string, number>();
+      this.initiatives.forEach((initiative, position) => {
+        if (!positions.has(initiative.id)) positions.set(initiative.id, position);
+      });
+      this.positionByIdCache = positions;
+    }
+    return this.positionByIdCache;
   }
 
   /** Position of the initiative with this id, undefined when there is none. */
@@ -143,7 +153,6 @@ const indexes = new WeakMap<readonly Initiative[], InitiativeIndex>();
 
 /** Parts of the index the data's reader may have built already (see the constructor). */
 export interface KnownIndexParts {
-  positionById?: Map<string, number>;
   themeMasks?: Uint8Array;
 }
 

@@ -1,4 +1,5 @@
 import { parseInitiativesCollection, type ParsedCollection } from '../domain/geojson';
+import { takeEarlyRequest } from './early-requests';
 
 /** What loading the data came to: the validated initiatives, or a readable French message. */
 export type LoadOutcome = ({ ok: true; updated?: string } & ParsedCollection) | { ok: false; message: string };
@@ -38,7 +39,9 @@ export type RequestOutcome = { ok: true; response: Response; stalled: () => stri
  */
 export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, options: RequestOptions = {}): Promise<RequestOutcome> {
   const { headers, wholeBody = false } = options;
-  const controller = new AbortController();
+  // The default data may have been asked for by the entry script already (early-requests.ts).
+  const early = headers ? null : takeEarlyRequest(url);
+  const controller = early?.controller ?? new AbortController();
   let stall: string | null = null;
   const abandon = (message: string) => {
     stall = message;
@@ -56,7 +59,7 @@ export async function requestInitiatives(url: string, limits: DownloadLimits = D
   };
   let response: Response;
   try {
-    response = await fetch(url, { signal: controller.signal, ...(headers ? { headers } : {}) });
+    response = await (early?.response ?? fetch(url, { signal: controller.signal, ...(headers ? { headers } : {}) }));
   } catch {
     finished();
     return { ok: false, message: stall ?? MESSAGES.unreachable };

@@ -7,12 +7,13 @@ import { isCsvDataUrl } from '../domain/site-config';
 import { useSiteConfig } from './site-config';
 import { ignoredNotice, useAppStore } from './store';
 import { loadCompact, readCompactLink, type CompactLoad } from './read-compact';
+import { DATA_URL } from './early-requests';
 
 // A CSV dataUrl is read by the pipeline's core (row rules, geocoder, the opening-hours grammar),
 // imported only when a site's config.json names one: the bundled GeoJSON path never loads it.
 
-/** Where the app finds its data, relative to the page (CONTRACT §3); its download starts with the page (requestDefaultDataEarly). */
-export const DATA_URL = 'data/initiatives.geojson';
+// Where the app finds its data, relative to the page (CONTRACT §3); the entry script asks for it (early-requests.ts).
+export { DATA_URL };
 
 /** Each call gets a number; an answer arriving after a newer call started is dropped. */
 let latestLoad = 0;
@@ -69,8 +70,8 @@ async function openData(url: string, limits: DownloadLimits): Promise<OpenedData
 let early: { url: string; opened: Promise<OpenedData> } | null = null;
 
 /**
- * Starts downloading the default data with the page (main.tsx), in parallel with config.json,
- * instead of after it, and with it the compact file its head may name. Not a `<link
+ * Reads the default data's first bytes as the page starts (boot.ts), in parallel with config.json,
+ * instead of after it, and asks for the compact file they may name. Not a `<link
  * rel="preload">`: that would download the whole GeoJSON even when its head sends the page to
  * the compact file.
  */
@@ -107,7 +108,7 @@ export async function loadInitiatives(url: string = DATA_URL, limits: DownloadLi
     try {
       const { core, details } = await opened.compact;
       mark('initiatives-parsed');
-      indexFor(core.initiatives, { positionById: core.positionById, themeMasks: core.themeMasks }).adoptNameOrder(core.nameOrder);
+      indexFor(core.initiatives, { themeMasks: core.themeMasks }).adoptNameOrder(core.nameOrder);
       if (load === latestLoad) storeOutcome(core.initiatives, core.invalid, core.updated, details);
       return;
     } catch (error) {

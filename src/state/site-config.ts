@@ -5,9 +5,9 @@
  */
 import { create } from 'zustand';
 import { parseSiteConfig, type SiteConfig } from '../domain/site-config';
+import { CONFIG_URL, takeEarlyRequest } from './early-requests';
 
-/** Relative to the page, beside index.html. */
-export const CONFIG_URL = 'config.json';
+export { CONFIG_URL };
 
 interface SiteConfigState {
   config: SiteConfig;
@@ -47,15 +47,20 @@ export function loadSiteConfig(url: string = CONFIG_URL, timeoutMs: number = CON
 }
 
 async function fetchSiteConfig(url: string, timeoutMs: number): Promise<SiteConfig> {
-  const signal = AbortSignal.timeout(timeoutMs);
+  // The entry script may have sent it already (early-requests.ts): the time limit applies to it all the same.
+  const early = takeEarlyRequest(url);
+  const controller = early?.controller ?? new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let text: string;
   try {
-    const response = await fetch(url, { cache: 'no-cache', signal });
+    const response = await (early?.response ?? fetch(url, { cache: 'no-cache', signal: controller.signal }));
     if (!response.ok) return {}; // no config.json: the defaults
     text = await response.text();
   } catch {
-    if (signal.aborted) console.warn(`config.json ne répond pas après ${timeoutMs / 1000} s : la configuration par défaut s’applique.`);
+    if (controller.signal.aborted) console.warn(`config.json ne répond pas après ${timeoutMs / 1000} s : la configuration par défaut s’applique.`);
     return {};
+  } finally {
+    clearTimeout(timer);
   }
   let document: unknown;
   try {

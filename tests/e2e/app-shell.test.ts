@@ -22,6 +22,20 @@ describeE2E('app shell', (browser) => {
     expect(await app.page.getByRole('list', { name: /initiatives/i }).getByRole('button').count()).toBeGreaterThan(0);
   });
 
+  it('says so when the app\'s own script cannot be loaded, instead of a blank page', async () => {
+    const app = await browser.open({ missing: /\/assets\/app-[^/]*\.js$/ });
+    const alert = app.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/La page n’a pas pu être chargée/);
+  });
+
+  it('asks for config.json and the data once each, as the page starts', async () => {
+    const app = await browser.open();
+    await app.waitForCount(bundledFeatures().length);
+    expect(app.requested.filter((path) => path.endsWith('/config.json'))).toHaveLength(1);
+    expect(app.requested.filter((path) => path.endsWith('/data/initiatives.geojson'))).toHaveLength(1);
+  });
+
   it('shows a readable French message with a retry when the data file is missing', async () => {
     const app = await browser.open({ data: { status: 404 } });
     const alert = app.page.getByRole('alert');

@@ -62,6 +62,8 @@ export interface AppPage {
   warnings: string[];
   /** Requests that tried to leave the machine (aborted: no network in tests), e.g. an online basemap's style. */
   blocked: string[];
+  /** Paths of the local requests the page made so far, in order (page load included). */
+  requested: string[];
   /** The count the role="status" element announces. */
   count: () => Promise<number>;
   /** Waits until the announced count is `expected` (zero included). */
@@ -104,9 +106,11 @@ const DATA_PATH = /\/data\/initiatives\.geojson(\?|$)/;
 
 async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: AppPage; close: () => Promise<void> }> {
   let dataStalled = false;
+  const requested: string[] = [];
   const { page, context, errors, blocked, close } = await openPage(browser, {
     viewport: options.viewport ?? { width: 1280, height: 800 },
     answer: async (route, url) => {
+      requested.push(url.pathname);
       if (options.missing?.test(url.pathname)) {
         await route.fulfill({ status: 404, body: 'introuvable' });
         return true;
@@ -139,6 +143,7 @@ async function openIn(browser: Browser, options: OpenOptions): Promise<{ app: Ap
     errors,
     warnings,
     blocked,
+    requested,
     count: () => readCount(page),
     waitForCount: (expected) => waitForCount(page, expected),
     waitForMapIdle: async (timeoutMs = 30_000) => {

@@ -85,7 +85,7 @@ describe('the compact data file', () => {
     expect(core.invalid).toEqual([{ index: 2 * size + 1, reason: 'id en double : c-0' }]);
     // The parts of the index built while reading are those the index would build itself.
     const built = new InitiativeIndex(core.initiatives);
-    const handed = new InitiativeIndex(core.initiatives, { positionById: core.positionById, themeMasks: core.themeMasks });
+    const handed = new InitiativeIndex(core.initiatives, { themeMasks: core.themeMasks });
     expect(handed.themeMasks).toEqual(built.themeMasks);
     expect(core.initiatives.map((initiative) => handed.positionOf(initiative.id))).toEqual(core.initiatives.map((initiative) => built.positionOf(initiative.id)));
     expect(core.nameOrder).toEqual(nameOrder(core.initiatives));

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sendEarlyRequest } from '../../../src/state/early-requests';
 import { loadInitiatives } from '../../../src/state/load-initiatives';
 import { resetAppStore, useAppStore } from '../../../src/state/store';
 
@@ -14,15 +15,19 @@ const feature = (id: string, department = '52') => ({
 
 const ROUTES: Record<string, { status: number; body: string }> = {
   '/ok.geojson': { status: 200, body: JSON.stringify({ type: 'FeatureCollection', features: [feature('a'), feature('b', '2C'), feature('c')] }) },
+  '/early.geojson': { status: 200, body: JSON.stringify({ type: 'FeatureCollection', features: [feature('e')] }) },
   '/broken.geojson': { status: 200, body: '{"type": "FeatureCollection", "features": [' },
   '/not-a-collection.geojson': { status: 200, body: JSON.stringify({ type: 'Feature' }) },
 };
 
 let server: Server;
 let origin = '';
+/** Requests the server received, by path. */
+const hits = new Map<string, number>();
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    hits.set(request.url ?? '', (hits.get(request.url ?? '') ?? 0) + 1);
     const route = ROUTES[request.url ?? ''];
     if (request.url === '/stalled-headers.geojson') return; // never answers
     if (request.url === '/stalled-body.geojson') {
@@ -107,6 +112,21 @@ describe('loading the initiatives', () => {
   it('ends a download that never finishes, even if bytes keep coming', async () => {
     await loadInitiatives(`${origin}/trickle.geojson`, { idleMs: 10_000, totalMs: 500 });
     expect(useAppStore.getState()).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/a pris plus de \d+ secondes et a été abandonné/) });
+  });
+
+  it('reads the data the entry script asked for early, without asking the server again', async () => {
+    const url = `${origin}/early.geojson`;
+    sendEarlyRequest(url);
+    await loadInitiatives(url);
+    expect(useAppStore.getState().initiatives.map((initiative) => initiative.id)).toEqual(['e']);
+    expect(hits.get('/early.geojson')).toBe(1);
+  });
+
+  it('ends an early request that receives nothing with the same message', async () => {
+    const url = `${origin}/stalled-headers.geojson`;
+    sendEarlyRequest(url);
+    await loadInitiatives(url, { idleMs: 300, totalMs: 60_000 });
+    expect(useAppStore.getState()).toMatchObject({ status: 'error', errorMessage: expect.stringMatching(/bloqué : rien n’a été reçu/) });
   });
 
   it('keeps the newest of two overlapping loads when the older answers last', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sendEarlyRequest } from '../../../src/state/early-requests';
 import { loadSiteConfig } from '../../../src/state/site-config';
 
 // A real HTTP server and the real fetch, as the page meets them.
@@ -9,7 +10,7 @@ let origin = '';
 
 beforeAll(async () => {
   server = createServer((request, response) => {
-    if (request.url === '/stalled/config.json') return; // never answers
+    if (request.url?.startsWith('/stalled/config.json')) return; // never answers
     if (request.url === '/ok/config.json') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ title: 'Réseau test', basemap: 'offline' }));
@@ -32,6 +33,18 @@ describe('loadSiteConfig', () => {
     try {
       await expect(loadSiteConfig(`${origin}/stalled/config.json`, 200)).resolves.toEqual({});
       expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/config\.json ne répond pas/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('applies its time limit to the request the entry script sent early', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const url = `${origin}/stalled/config.json?early`;
+      sendEarlyRequest(url, { cache: 'no-cache' });
+      await expect(loadSiteConfig(url, 200)).resolves.toEqual({});
       expect(String(warn.mock.calls[0]?.[0])).toMatch(/config\.json ne répond pas/);
     } finally {
       warn.mockRestore();
