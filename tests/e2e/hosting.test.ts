@@ -70,10 +70,12 @@ describeWithPrograms('hosting as docs/deploy.md documents it', ['nginx', 'apache
     // Published as `npm run data -- --compact` does: the page reads the compact file, its details by an HTTP range.
     await writeCompactBeside(join(site, 'data/initiatives.geojson'));
     const html = readFileSync(join(site, 'index.html'), 'utf8');
-    const worker = readdirSync(join(site, 'assets')).find((file) => file.startsWith('maplibre-gl-worker-')) ?? '';
+    const built = readdirSync(join(site, 'assets'));
+    const worker = built.find((file) => file.startsWith('maplibre-gl-worker-')) ?? '';
     assets = {
       script: /<script[^>]+src="\.\/([^"]+)"/.exec(html)?.[1] ?? '',
-      style: /<link rel="stylesheet"[^>]+href="\.\/([^"]+)"/.exec(html)?.[1] ?? '',
+      // The app's stylesheet is loaded with the app's code (src/app/boot.ts), not linked from index.html.
+      style: `assets/${built.find((file) => file.endsWith('.css')) ?? ''}`,
       worker: `assets/${worker}`,
     };
     const paste = (text: string) => text.split(DOC_SITE).join(site);
