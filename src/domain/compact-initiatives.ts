@@ -104,25 +104,6 @@ export class CompactCoreReader {
 
   /** Reads the next block of the file's opening: a core block, or the order block that ends it. */
   add(block: DecodedBlock): void {
-    this.open(block)?.(block.header.count);
-  }
-
-  /**
-   * The same, `sliceSize` records at a time, awaiting `pause()` between slices: the page's other
-   * tasks (the map's start above all) run in between instead of waiting for 100,000 records.
-   */
-  async addInSlices(block: DecodedBlock, sliceSize: number, pause: () => Promise<void>): Promise<void> {
-    const readUntil = this.open(block);
-    if (!readUntil) return;
-    for (let until = sliceSize; until < block.header.count; until += sliceSize) {
-      readUntil(until);
-      await pause();
-    }
-    readUntil(block.header.count);
-  }
-
-  /** Checks the block's header; the order block is read at once (null), a core block's records by the function returned. */
-  private open(block: DecodedBlock): ((until: number) => void) | null {
     const { header } = block;
     if (this.digest === null) {
       if (header.kind !== 'core' || typeof header.digest !== 'string' || !Number.isSafeInteger(header.total)) throw new Error('le premier bloc n’est pas celui des initiatives');
@@ -138,20 +119,16 @@ export class CompactCoreReader {
       if (this.records !== positions.length) throw new Error('initiatives incomplètes');
       this.order = keptNameOrder(order instanceof Uint32Array ? order : undefined, positions, this.initiatives.length);
       this.done = true;
-      return null;
+      return;
     }
     if (header.kind !== 'core' || header.start !== this.records || header.start + header.count > positions.length) throw new Error('bloc d’initiatives inattendu');
     const firstKept = this.initiatives.length;
-    const readRecords = coreBlockReader(block, positions, this.initiatives, this.invalid, this.earlierIds, this.themeMasks);
-    return (until) => {
-      if (!readRecords(until)) return;
-      // The whole block is read.
-      this.records += header.count;
-      if (this.records < positions.length) {
-        this.earlierIds ??= new Set();
-        for (let position = firstKept; position < this.initiatives.length; position += 1) this.earlierIds.add((this.initiatives[position] as Initiative).id);
-      }
-    };
+    readCoreBlock(block, positions, this.initiatives, this.invalid, this.earlierIds, this.themeMasks);
+    this.records += header.count;
+    if (this.records < positions.length) {
+      this.earlierIds ??= new Set();
+      for (let position = firstKept; position < this.initiatives.length; position += 1) this.earlierIds.add((this.initiatives[position] as Initiative).id);
+    }
   }
 
   /** The digest the first block gave (null before it), to compare with the GeoJSON's. */
@@ -167,11 +144,10 @@ export class CompactCoreReader {
 }
 
 /**
- * A core block's records, checked, appended to `initiatives` (their positions in `positions`, bad
- * ones in `invalid`) by calls of the function returned, each reading up to record `until` and
- * saying whether the block is done; `earlierIds`: the ids of the blocks read before, if any.
+ * One core block's records, checked, appended to `initiatives` (their positions in `positions`,
+ * bad ones in `invalid`); `earlierIds`: the ids of the blocks read before, if any.
  */
-function coreBlockReader(block: DecodedBlock, positions: Int32Array, initiatives: Initiative[], invalid: CompactCore['invalid'], earlierIds: ReadonlySet<string> | null, themeMasks: number[]): (until: number) => boolean {
+function readCoreBlock(block: DecodedBlock, positions: Int32Array, initiatives: Initiative[], invalid: CompactCore['invalid'], earlierIds: ReadonlySet<string> | null, themeMasks: number[]): void {
   const { header, strings } = block;
   const longitude = block.columns.get('longitude');
   const latitude = block.columns.get('latitude');
@@ -199,65 +175,59 @@ function coreBlockReader(block: DecodedBlock, positions: Int32Array, initiatives
     const index = column[record] as number;
     return index === NO_STRING || index >= strings.length ? null : index;
   };
-  let next = 0;
-  return (until) => {
-    const end = Math.min(until, header.count);
-    for (let record = next; record < end; record += 1) {
-      const id = at(ids, record);
-      const name = at(names, record);
-      const themes = at(themeLists, record);
-      const territory = at(territories, record);
-      const commune = at(communes, record);
-      const insee = at(insees, record);
-      const department = at(departments, record);
-      const lon = longitude[record] as number;
-      const lat = latitude[record] as number;
-      let reason: string | null = null;
-      if (id === null || strings[id] === '') reason = 'id: absent';
-      else if (name === null || strings[name] === '') reason = 'name: absent';
-      else if (themes === null || themesOf(themes) === null) reason = 'themes: thème inconnu';
-      else if (territory === null || isTerritory(territory) === null) reason = 'territory: territoire inconnu';
-      else if (commune === null) reason = 'commune: absente';
-      else if (insee === null || isInsee(insee) === null) reason = 'insee: code invalide';
-      else if (department === null || isDepartment(department) === null) reason = 'department: code invalide';
-      else if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) reason = 'coordinates: hors limites';
-      else if (idTaken[id] === 1 || earlierIds?.has(strings[id] as string)) reason = `id en double : ${strings[id]}`;
-      if (reason !== null) {
-        invalid.push({ index: header.start + record, reason });
-        continue;
-      }
-      const idText = strings[id as number] as string;
-      idTaken[id as number] = 1;
-      themeMasks.push(maskOf(themes as number) ?? 0);
-      positions[header.start + record] = initiatives.length;
-      initiatives.push({
-        id: idText,
-        name: strings[name as number] as string,
-        themes: themesOf(themes as number) as ThemeId[],
-        territory: isTerritory(territory as number) as TerritoryId,
-        commune: strings[commune as number] as string,
-        insee: strings[insee as number] as string,
-        department: strings[department as number] as string,
-        approximate: approximate[record] === 1,
-        // Every text property, in one literal (a spread here cost ~100 ms at 100,000); a test
-        // checks it names all of TEXT_PROPERTIES. Filled in by applyCompactDetails.
-        description: '',
-        legalForm: '',
-        website: '',
-        source: '',
-        address: undefined,
-        email: undefined,
-        phone: undefined,
-        openingHours: undefined,
-        siret: undefined,
-        verifiedAt: undefined,
-        longitude: lon,
-        latitude: lat,
-      });
+  for (let record = 0; record < header.count; record += 1) {
+    const id = at(ids, record);
+    const name = at(names, record);
+    const themes = at(themeLists, record);
+    const territory = at(territories, record);
+    const commune = at(communes, record);
+    const insee = at(insees, record);
+    const department = at(departments, record);
+    const lon = longitude[record] as number;
+    const lat = latitude[record] as number;
+    let reason: string | null = null;
+    if (id === null || strings[id] === '') reason = 'id: absent';
+    else if (name === null || strings[name] === '') reason = 'name: absent';
+    else if (themes === null || themesOf(themes) === null) reason = 'themes: thème inconnu';
+    else if (territory === null || isTerritory(territory) === null) reason = 'territory: territoire inconnu';
+    else if (commune === null) reason = 'commune: absente';
+    else if (insee === null || isInsee(insee) === null) reason = 'insee: code invalide';
+    else if (department === null || isDepartment(department) === null) reason = 'department: code invalide';
+    else if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) reason = 'coordinates: hors limites';
+    else if (idTaken[id] === 1 || earlierIds?.has(strings[id] as string)) reason = `id en double : ${strings[id]}`;
+    if (reason !== null) {
+      invalid.push({ index: header.start + record, reason });
+      continue;
     }
-    next = end;
-    return next === header.count;
-  };
+    const idText = strings[id as number] as string;
+    idTaken[id as number] = 1;
+    themeMasks.push(maskOf(themes as number) ?? 0);
+    positions[header.start + record] = initiatives.length;
+    initiatives.push({
+      id: idText,
+      name: strings[name as number] as string,
+      themes: themesOf(themes as number) as ThemeId[],
+      territory: isTerritory(territory as number) as TerritoryId,
+      commune: strings[commune as number] as string,
+      insee: strings[insee as number] as string,
+      department: strings[department as number] as string,
+      approximate: approximate[record] === 1,
+      // Every text property, in one literal (a spread here cost ~100 ms at 100,000); a test
+      // checks it names all of TEXT_PROPERTIES. Filled in by applyCompactDetails.
+      description: '',
+      legalForm: '',
+      website: '',
+      source: '',
+      address: undefined,
+      email: undefined,
+      phone: undefined,
+      openingHours: undefined,
+      siret: undefined,
+      verifiedAt: undefined,
+      longitude: lon,
+      latitude: lat,
+    });
+  }
 }
 
 /**

@@ -87,14 +87,6 @@ export function nextIdle(timeoutMs = 1000): Promise<void> {
   });
 }
 
-/**
- * Lets the page's other waiting tasks run, then resumes (behind them in the task queue): reading
- * 100,000 records in one task held up the map's start by half a second.
- */
-export function yieldToPage(): Promise<void> {
-  return new Promise<void>((resolve) => setTimeout(resolve, 0));
-}
-
 /** Blocks read one by one from a download of the compact file (or from bytes already received). */
 export class BlockStream {
   private readonly queue = new ByteQueue();

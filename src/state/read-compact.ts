@@ -6,7 +6,7 @@
  * received.
  */
 import { checkMagic, CompactFormatError, MAGIC_LENGTH } from '../domain/compact-format';
-import { BlockStream, nextIdle, yieldToPage } from './compact-blocks';
+import { BlockStream, nextIdle } from './compact-blocks';
 import { applyCompactDetails, CompactCoreReader, type CompactCore, type CompactLink } from '../domain/compact-initiatives';
 import { requestInitiatives, type DownloadLimits } from './fetch-initiatives';
 
@@ -85,9 +85,6 @@ export interface CompactLoad {
 /** How long after the first screen the details' download may wait for an idle moment. */
 const DETAILS_START_WAIT_MS = 2000;
 
-/** Core records read per task (~40 ms on a laptop): between two, MapLibre and React may start the map. */
-const RECORDS_PER_TASK = 20_000;
-
 /**
  * Downloads the compact file's core block and reads it; the rest of the file (the details) is
  * not downloaded then but in idle time afterwards, from where the core ended (an HTTP range; a
@@ -105,7 +102,7 @@ export async function loadCompact(url: string, link: CompactLink, limits: Downlo
     while (!reader.done) {
       const block = await stream.next();
       if (!block) throw new CompactFormatError('fichier compact tronqué');
-      await reader.addInSlices(block, RECORDS_PER_TASK, yieldToPage);
+      reader.add(block);
       if (reader.fileDigest !== link.digest) throw new CompactFormatError('il ne correspond pas au GeoJSON (publié à part)');
     }
     core = reader.core();

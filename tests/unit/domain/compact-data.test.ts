@@ -91,31 +91,6 @@ describe('the compact data file', () => {
     expect(core.nameOrder).toEqual(nameOrder(core.initiatives));
   });
 
-  it('reads a core block in slices, letting the page run between them, to the same initiatives', async () => {
-    const many = Array.from({ length: 25 }, (_, index) => anInitiative({ id: `s-${index}`, name: `S ${index}` }));
-    const bad = { ...anInitiative({ id: 's-bad' }), insee: '6219' } as Initiative;
-    const twin = anInitiative({ id: 's-3', name: 'twin' });
-    const bytes = joined(encodeCompactInitiatives([...many.slice(0, 12), bad, twin, ...many.slice(12)], 'd'));
-    const whole = readAll(bytes).core;
-    let offset = checkMagic(bytes);
-    const reader = new CompactCoreReader();
-    const seen: number[] = [];
-    while (!reader.done) {
-      const length = blockLength(bytes, offset) as number;
-      await reader.addInSlices(decodeBlock(bytes, offset), 10, async () => {
-        seen.push(reader.done ? -1 : 0);
-      });
-      offset += length;
-    }
-    const sliced = reader.core();
-    // 27 records in slices of 10: two pauses, then the order block at once.
-    expect(seen).toHaveLength(2);
-    expect(sliced.initiatives).toEqual(whole.initiatives);
-    expect(sliced.invalid).toEqual(whole.invalid);
-    expect(sliced.invalid.map((entry) => entry.reason)).toEqual(['insee: code invalide', 'id en double : s-3']);
-    expect(sliced.nameOrder).toEqual(whole.nameOrder);
-  });
-
   it('reports a bad record with its position and reason, and keeps the others', () => {
     const bad = { ...calais, id: 'bad', insee: '6219' } as Initiative;
     const twin = { ...gare, description: 'twin' } as Initiative;
