@@ -1,11 +1,11 @@
 /**
  * The page's first requests, config.json and the default data, sent by its entry script
- * (src/app/boot.ts) before the app's own code has downloaded and run: ~0.25 s earlier than from
- * main.tsx, which starts only once React, zod and the store have been evaluated. Each request is
+ * (src/app/boot.ts, through first-requests.ts) before the app's own code has downloaded and run,
+ * and before the rest of the entry's chunk (zod, the store) has been evaluated. Each request is
  * handed over once, to the code that would otherwise have sent it (site-config.ts,
  * fetch-initiatives.ts), with its controller, so their time limits still apply to it.
  *
- * No imports: this module is all the entry script carries before the app's chunk.
+ * No imports: nothing to evaluate before the requests leave.
  */
 
 /** Relative to the page, beside index.html (CONTRACT §8). */
