@@ -14,6 +14,9 @@ export const CONFIG_URL = 'config.json';
 /** Where the app finds its data, relative to the page (CONTRACT §3). */
 export const DATA_URL = 'data/initiatives.geojson';
 
+/** How config.json is asked for, early or not: revalidated on every visit. */
+export const CONFIG_REQUEST: RequestInit = { cache: 'no-cache' };
+
 export interface EarlyRequest {
   controller: AbortController;
   response: Promise<Response>;
@@ -21,19 +24,26 @@ export interface EarlyRequest {
 
 const sent = new Map<string, EarlyRequest>();
 
-/** Sends the request now; the first takeEarlyRequest(url) receives it. */
-export function sendEarlyRequest(url: string, init: RequestInit = {}): void {
-  if (sent.has(url)) return;
+function send(url: string, init: RequestInit): EarlyRequest {
   const controller = new AbortController();
   const response = fetch(url, { ...init, signal: controller.signal });
   // Read (or dropped) by whoever takes it; never an unhandled rejection here.
   response.catch(() => {});
-  sent.set(url, { controller, response });
+  return { controller, response };
 }
 
-/** The request sent early for this URL, once; null when none was (or it was already taken). */
-export function takeEarlyRequest(url: string): EarlyRequest | null {
-  const request = sent.get(url) ?? null;
+/** Sends the request now; the first takeOrSendRequest(url) receives it. */
+export function sendEarlyRequest(url: string, init: RequestInit = {}): void {
+  if (!sent.has(url)) sent.set(url, send(url, init));
+}
+
+/**
+ * The request sent early for this URL, handed over once; otherwise the same request sent now
+ * with `init`. Either way the caller holds its controller (its time limits abort it). Only the
+ * first requests (config.json, the default data) are ever sent early.
+ */
+export function takeOrSendRequest(url: string, init: RequestInit = {}): EarlyRequest {
+  const early = sent.get(url);
   sent.delete(url);
-  return request;
+  return early ?? send(url, init);
 }

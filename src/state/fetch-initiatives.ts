@@ -1,5 +1,5 @@
 import { parseInitiativesCollection, type ParsedCollection } from '../domain/geojson';
-import { takeEarlyRequest } from './early-requests';
+import { takeOrSendRequest } from './early-requests';
 
 /** What loading the data came to: the validated initiatives, or a readable French message. */
 export type LoadOutcome = ({ ok: true; updated?: string } & ParsedCollection) | { ok: false; message: string };
@@ -40,8 +40,8 @@ export type RequestOutcome = { ok: true; response: Response; stalled: () => stri
 export async function requestInitiatives(url: string, limits: DownloadLimits = DOWNLOAD_LIMITS, options: RequestOptions = {}): Promise<RequestOutcome> {
   const { headers, wholeBody = false } = options;
   // The default data may have been asked for by the entry script already (early-requests.ts).
-  const early = headers ? null : takeEarlyRequest(url);
-  const controller = early?.controller ?? new AbortController();
+  const request = takeOrSendRequest(url, headers ? { headers } : {});
+  const { controller } = request;
   let stall: string | null = null;
   const abandon = (message: string) => {
     stall = message;
@@ -59,7 +59,7 @@ export async function requestInitiatives(url: string, limits: DownloadLimits = D
   };
   let response: Response;
   try {
-    response = await (early?.response ?? fetch(url, { signal: controller.signal, ...(headers ? { headers } : {}) }));
+    response = await request.response;
   } catch {
     finished();
     return { ok: false, message: stall ?? MESSAGES.unreachable };

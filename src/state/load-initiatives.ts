@@ -12,9 +12,6 @@ import { DATA_URL } from './early-requests';
 // A CSV dataUrl is read by the pipeline's core (row rules, geocoder, the opening-hours grammar),
 // imported only when a site's config.json names one: the bundled GeoJSON path never loads it.
 
-// Where the app finds its data, relative to the page (CONTRACT §3); the entry script asks for it (early-requests.ts).
-export { DATA_URL };
-
 /** Each call gets a number; an answer arriving after a newer call started is dropped. */
 let latestLoad = 0;
 

@@ -5,9 +5,7 @@
  */
 import { create } from 'zustand';
 import { parseSiteConfig, type SiteConfig } from '../domain/site-config';
-import { CONFIG_URL, takeEarlyRequest } from './early-requests';
-
-export { CONFIG_URL };
+import { CONFIG_REQUEST, CONFIG_URL, takeOrSendRequest } from './early-requests';
 
 interface SiteConfigState {
   config: SiteConfig;
@@ -48,12 +46,12 @@ export function loadSiteConfig(url: string = CONFIG_URL, timeoutMs: number = CON
 
 async function fetchSiteConfig(url: string, timeoutMs: number): Promise<SiteConfig> {
   // The entry script may have sent it already (early-requests.ts): the time limit applies to it all the same.
-  const early = takeEarlyRequest(url);
-  const controller = early?.controller ?? new AbortController();
+  const request = takeOrSendRequest(url, CONFIG_REQUEST);
+  const { controller } = request;
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   let text: string;
   try {
-    const response = await (early?.response ?? fetch(url, { cache: 'no-cache', signal: controller.signal }));
+    const response = await request.response;
     if (!response.ok) return {}; // no config.json: the defaults
     text = await response.text();
   } catch {
